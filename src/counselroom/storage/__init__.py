@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the SQLCipher engine and Alembic migrations."""

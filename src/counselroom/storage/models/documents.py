@@ -1,0 +1,30 @@
+"""Log of every document printed or saved (PIPL processing record); the PDF is not kept."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counselroom.storage.base import Base
+
+from ._columns import created_at, one_of, student_fk, user_fk
+from .choices import DOCUMENT_ACTIONS
+
+
+class DocumentRecord(Base):
+    """A document produced: kind (e.g. ``parent-notice``), template version and the SHA-256
+    of the bytes, so a paper copy can be matched to this record."""
+
+    __tablename__ = "documents"
+    __table_args__ = (one_of("action", DOCUMENT_ACTIONS),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int | None] = student_fk(nullable=True)
+    kind: Mapped[str]
+    title: Mapped[str]
+    created_at: Mapped[datetime] = created_at()
+    created_by_id: Mapped[int] = user_fk()
+    template_version: Mapped[int | None]
+    sha256: Mapped[str]
+    action: Mapped[str]

@@ -1,0 +1,100 @@
+"""Argon2id password hashing for key slots, with calibration.
+
+Parameters are stored in each slot, so a vault made on a slow PC still opens on a fast one and
+parameters can be raised later slot by slot. Production floors (64 MiB, 2 passes) are enforced
+here; tests pass cheaper parameters explicitly with `allow_weak=True` and a test asserts the
+floors themselves.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from counselroom.vault.errors import VaultFormatError
+
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS = 2
+DEFAULT_LANES = 4
+TARGET_SECONDS = 0.5
+MAX_ITERATIONS = 64
+KEY_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_kib: int = MIN_MEMORY_KIB
+    iterations: int = MIN_ITERATIONS
+    lanes: int = DEFAULT_LANES
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {
+            "name": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, where: str) -> KdfParams:
+        if not isinstance(data, dict) or data.get("name") != "argon2id":
+            raise VaultFormatError(f"{where}: key derivation must be argon2id")
+        try:
+            params = cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise VaultFormatError(f"{where}: argon2id parameters are incomplete") from exc
+        if params.memory_kib < 8 * params.lanes or params.iterations < 1 or params.lanes < 1:
+            raise VaultFormatError(f"{where}: argon2id parameters are out of range")
+        return params
+
+    def is_production_strength(self) -> bool:
+        return self.memory_kib >= MIN_MEMORY_KIB and self.iterations >= MIN_ITERATIONS
+
+
+# Cheap parameters for tests and the throwaway demo vault only; never the default.
+INSECURE_TEST_PARAMS = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+
+
+def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_LENGTH,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(secret)
+
+
+def calibrate(
+    target_seconds: float = TARGET_SECONDS, memory_kib: int = MIN_MEMORY_KIB
+) -> KdfParams:
+    """Pick passes so that one derivation takes about `target_seconds` on this PC.
+
+    Memory stays at the floor (64 MiB): school PCs often have 4 GiB and run other programs, so
+    time is bought with passes, not memory. Never below the production floors.
+    """
+    params = KdfParams(memory_kib=max(memory_kib, MIN_MEMORY_KIB), iterations=MIN_ITERATIONS)
+    start = time.perf_counter()
+    derive(b"calibration", b"\0" * 16, params)
+    elapsed = max(time.perf_counter() - start, 1e-4)
+    per_pass = elapsed / params.iterations
+    iterations = int(round(target_seconds / per_pass))
+    return KdfParams(
+        memory_kib=params.memory_kib,
+        iterations=min(max(iterations, MIN_ITERATIONS), MAX_ITERATIONS),
+        lanes=params.lanes,
+    )
+
+
+_calibrated: KdfParams | None = None
+
+
+def production_params() -> KdfParams:
+    """Calibrated once per process: a new user or password change reuses the measurement."""
+    global _calibrated
+    if _calibrated is None:
+        _calibrated = calibrate()
+    return _calibrated
