@@ -174,14 +174,17 @@ def _bands(max_total: int) -> st.SearchStrategy[tuple[Band, ...]]:
     lowers = st.lists(st.integers(1, max_total), unique=True, max_size=4).map(sorted)
     return st.tuples(lowers, st.permutations(list(Severity))).map(
         lambda pair: tuple(
-            Band(lower, severity)
-            for lower, severity in zip([0, *pair[0]], pair[1], strict=False)
+            Band(lower, severity) for lower, severity in zip([0, *pair[0]], pair[1], strict=False)
         )
     )
 
 
 _recipients = st.lists(
-    st.builds(Recipient, st.sampled_from(R), st.integers(1, 366 * 24 * 60).map(timedelta(minutes=1).__mul__)),
+    st.builds(
+        Recipient,
+        st.sampled_from(R),
+        st.integers(1, 366 * 24 * 60).map(timedelta(minutes=1).__mul__),
+    ),
     unique_by=lambda r: r.role,
     max_size=8,
 ).map(tuple)
@@ -331,9 +334,7 @@ def test_missing_key_is_named(path: list[str | int], field: str) -> None:
         (["format"], 2, "format", "unsupported policy format 2 (expected 1)"),
     ],
 )
-def test_bad_value_is_named(
-    path: list[str | int], value: object, field: str, message: str
-) -> None:
+def test_bad_value_is_named(path: list[str | int], value: object, field: str, message: str) -> None:
     err = _refused(_edited(path, value))
     assert (err.field, err.message) == (field, message)
 
@@ -361,7 +362,11 @@ def test_duplicate_role_in_a_tier_is_refused() -> None:
 @pytest.mark.parametrize(
     ("bands", "field", "message"),
     [
-        ([{"lower": 1, "severity": "none"}], "screening.phq9.bands[0]", "first band must start at 0 (got 1)"),
+        (
+            [{"lower": 1, "severity": "none"}],
+            "screening.phq9.bands[0]",
+            "first band must start at 0 (got 1)",
+        ),
         (
             [{"lower": 0, "severity": "none"}, {"lower": 0, "severity": "mild"}],
             "screening.phq9.bands[1]",

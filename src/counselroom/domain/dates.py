@@ -10,7 +10,7 @@ from counselroom.domain.text import squeeze
 
 
 def format_date_zh(d: date) -> str:
-    """"2026年11月22日": GB/T 9704 dates use Arabic numerals without leading zeros."""
+    """Write 2026年11月22日: GB/T 9704 dates use Arabic numerals without leading zeros."""
     return f"{d.year}年{d.month}月{d.day}日"
 
 

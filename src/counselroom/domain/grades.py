@@ -43,8 +43,10 @@ class Stage(StrEnum):
 
 
 def _check_level(level: int) -> int:
-    if isinstance(level, bool) or not isinstance(level, int) or not (
-        MIN_LEVEL <= level <= MAX_LEVEL
+    if (
+        isinstance(level, bool)
+        or not isinstance(level, int)
+        or not (MIN_LEVEL <= level <= MAX_LEVEL)
     ):
         raise ValidationError(f"grade level must be 1-12 (got {level!r})", field="grade")
     return level

@@ -39,6 +39,7 @@ ID_LENGTH = 18
 STUDENT_NO_PREFIX = "G"
 EARLIEST_BIRTH_YEAR = 1800
 
+
 def normalise_id_number(s: str) -> str:
     """ASCII, no whitespace, upper-case X; no validation (see :func:`canonical_id_number`)."""
     return squeeze(s).upper()
@@ -70,7 +71,7 @@ def birth_date_from_id(s: str) -> date:
 
 
 def gender_from_id(s: str) -> str:
-    """"M" or "F": the 17th character (sequence code) is odd for men, even for women."""
+    """Return "M" or "F": the 17th character (sequence code) is odd for men, even for women."""
     number = canonical_id_number(s)
     return "M" if int(number[16]) % 2 else "F"
 

@@ -123,8 +123,10 @@ class ReturnFollowUp:
         check_duration(
             self.interval, DAY, "return_follow_up.interval_days", maximum=MAX_INTERVAL_DAYS
         )
-        if isinstance(self.count, bool) or not isinstance(self.count, int) or not (
-            1 <= self.count <= 52
+        if (
+            isinstance(self.count, bool)
+            or not isinstance(self.count, int)
+            or not (1 <= self.count <= 52)
         ):
             raise ValidationError(
                 f"must be a whole number from 1 to 52 (got {self.count!r})",
@@ -168,9 +170,7 @@ class Policy:
             "referral_feedback_overdue_days",
             maximum=MAX_INTERVAL_DAYS,
         )
-        check_duration(
-            self.idle_lock, MINUTE, "idle_lock_minutes", maximum=MAX_IDLE_LOCK_MINUTES
-        )
+        check_duration(self.idle_lock, MINUTE, "idle_lock_minutes", maximum=MAX_IDLE_LOCK_MINUTES)
 
     @classmethod
     def default(cls) -> Policy:

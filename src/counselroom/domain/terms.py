@@ -81,9 +81,7 @@ def term_from_label(label: str) -> SchoolTerm:
     text = squeeze(label)
     match = _LABEL.match(text)
     if match is None:
-        raise ValidationError(
-            f"{label!r} is not a term like 2026-2027学年第一学期", field="term"
-        )
+        raise ValidationError(f"{label!r} is not a term like 2026-2027学年第一学期", field="term")
     first, second, term_zh = int(match[1]), int(match[2]), match[3]
     if second != first + 1:
         raise ValidationError(

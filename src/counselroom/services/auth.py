@@ -52,8 +52,14 @@ def recover(
             user = session.query(User).filter_by(username=username).one_or_none()
             if user is None:
                 raise AuthenticationError(f"unknown user {username!r}")
-            vault.audit(session, "user.recover", user_id=user.id, username=user.username,
-                        target=f"user:{user.id}", detail="password reset with recovery code")
+            vault.audit(
+                session,
+                "user.recover",
+                user_id=user.id,
+                username=user.username,
+                target=f"user:{user.id}",
+                detail="password reset with recovery code",
+            )
             user_id = user.id
         if vault.keys.slot_for_user_id(user_id) is None:
             vault.add_user_slot(user_id, username, new_password, params)
@@ -62,3 +68,17 @@ def recover(
         return vault.new_recovery_slot(params)
     finally:
         vault.close()
+
+
+def usernames(folder: Path) -> list[str]:
+    """Names on the login screen, read from `vault.keys` without unlocking anything.
+
+    Only account names are there (never a student's); the display names stay encrypted.
+    """
+    from counselroom.vault.keyslots import KIND_USER, KeyFile
+    from counselroom.vault.layout import VaultLayout
+
+    layout = VaultLayout(Path(folder))
+    layout.require_existing()
+    keys = KeyFile.parse(layout.keys.read_bytes(), str(layout.keys))
+    return sorted(s.username for s in keys.slots if s.kind == KIND_USER and s.username)

@@ -15,5 +15,6 @@ def check_new_password(password: str) -> None:
             field="password",
         )
     if len(set(password)) == 1:
-        raise ValidationError(f"password must not repeat one character: use {PASSWORD_RULE}",
-                              field="password")
+        raise ValidationError(
+            f"password must not repeat one character: use {PASSWORD_RULE}", field="password"
+        )

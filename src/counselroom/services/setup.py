@@ -34,9 +34,7 @@ class SchoolDetails:
 def check_username(username: str) -> str:
     name = username.strip()
     if not name or len(name) > 40 or any(ch.isspace() for ch in name):
-        raise ValidationError(
-            "user name must be 1–40 characters without spaces", field="username"
-        )
+        raise ValidationError("user name must be 1–40 characters without spaces", field="username")
     return name
 
 
@@ -91,10 +89,21 @@ def init_vault(
                     note="defaults",
                 )
             )
-            vault.audit(session, "vault.create", user_id=admin.id, username=username,
-                        detail=f"vault {vault.vault_id}")
-            vault.audit(session, "user.add", user_id=admin.id, username=username,
-                        target=f"user:{admin.id}", detail="role=admin")
+            vault.audit(
+                session,
+                "vault.create",
+                user_id=admin.id,
+                username=username,
+                detail=f"vault {vault.vault_id}",
+            )
+            vault.audit(
+                session,
+                "user.add",
+                user_id=admin.id,
+                username=username,
+                target=f"user:{admin.id}",
+                detail="role=admin",
+            )
             admin_id = admin.id
         vault.add_user_slot(admin_id, username, admin_password, params)
         code = vault.new_recovery_slot(params)

@@ -101,9 +101,7 @@ def list_students(ctx: Context) -> list[StudentRow]:
     ctx.require(Permission.LIST_STUDENTS)
     with ctx.vault.read() as session:
         groups: dict[int, list[str]] = {}
-        for student_id, code in session.execute(
-            select(StudentGroup.student_id, StudentGroup.code)
-        ):
+        for student_id, code in session.execute(select(StudentGroup.student_id, StudentGroup.code)):
             groups.setdefault(student_id, []).append(code)
         rows = session.execute(
             select(Student, SchoolClass.label)
@@ -182,8 +180,12 @@ def show_student(ctx: Context, sid: str) -> StudentDetail:
             restricted=not full,
         )
         ctx.vault.audit(
-            session, "student.view", user_id=ctx.actor.user_id, username=ctx.actor.username,
-            target=f"student:{student.id}", detail="full" if full else "restricted",
+            session,
+            "student.view",
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            target=f"student:{student.id}",
+            detail="full" if full else "restricted",
         )
     return detail
 
@@ -194,10 +196,7 @@ def _plan_version(session: Session, student_id: int) -> int | None:
 
 def _session_count(session: Session, student_id: int) -> int:
     return int(
-        session.scalar(
-            select(func.count()).where(CounsellingSession.student_id == student_id)
-        )
-        or 0
+        session.scalar(select(func.count()).where(CounsellingSession.student_id == student_id)) or 0
     )
 
 
@@ -212,8 +211,12 @@ def _referrals(session: Session, student_id: int) -> tuple[ReferralInfo, ...]:
 
 def _screenings(session: Session, student_id: int) -> tuple[ScreeningInfo, ...]:
     rows = session.execute(
-        select(ScreeningBatch.instrument, ScreeningBatch.on, ScreeningResult.total,
-               ScreeningResult.flags_json)
+        select(
+            ScreeningBatch.instrument,
+            ScreeningBatch.on,
+            ScreeningResult.total,
+            ScreeningResult.flags_json,
+        )
         .join(ScreeningBatch, ScreeningResult.batch_id == ScreeningBatch.id)
         .where(ScreeningResult.student_id == student_id)
         .order_by(ScreeningBatch.on)

@@ -37,8 +37,14 @@ def list_users(ctx: Context) -> list[UserInfo]:
         users = session.scalars(select(User).order_by(User.id)).all()
         return [
             UserInfo(
-                u.id, u.username, u.display_name, u.role, u.created_at, u.disabled_at,
-                u.last_login_at, ctx.vault.keys.slot_for_user_id(u.id) is not None,
+                u.id,
+                u.username,
+                u.display_name,
+                u.role,
+                u.created_at,
+                u.disabled_at,
+                u.last_login_at,
+                ctx.vault.keys.slot_for_user_id(u.id) is not None,
             )
             for u in users
         ]
@@ -60,13 +66,19 @@ def add_user(
     with ctx.vault.write() as session:
         if session.scalar(select(User.id).where(User.username == name)) is not None:
             raise ValidationError(f"user {name!r} already exists", field="username")
-        user = User(username=name, display_name=display_name or name, role=role.value,
-                    created_at=utcnow())
+        user = User(
+            username=name, display_name=display_name or name, role=role.value, created_at=utcnow()
+        )
         session.add(user)
         session.flush()
-        ctx.vault.audit(session, "user.add", user_id=ctx.actor.user_id,
-                        username=ctx.actor.username, target=f"user:{user.id}",
-                        detail=f"role={role.value}")
+        ctx.vault.audit(
+            session,
+            "user.add",
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            target=f"user:{user.id}",
+            detail=f"role={role.value}",
+        )
         user_id = user.id
     ctx.vault.add_user_slot(user_id, name, password, params)
     return user_id
@@ -84,8 +96,13 @@ def change_password(
         user = _get(session, username)
         if user.disabled_at is not None:
             raise CounselRoomError(f"user {username!r} is disabled")
-        ctx.vault.audit(session, "user.passwd", user_id=ctx.actor.user_id,
-                        username=ctx.actor.username, target=f"user:{user.id}")
+        ctx.vault.audit(
+            session,
+            "user.passwd",
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            target=f"user:{user.id}",
+        )
         user_id = user.id
     ctx.vault.set_password(user_id, new_password, params)
 
@@ -107,17 +124,23 @@ def disable_user(ctx: Context, username: str, *, rotate_key: bool = True) -> Non
             if len(admins) <= 1:
                 raise CounselRoomError("the last administrator cannot be disabled")
         user.disabled_at = utcnow()
-        ctx.vault.audit(session, "user.disable", user_id=ctx.actor.user_id,
-                        username=ctx.actor.username, target=f"user:{user.id}",
-                        detail=f"rotate_key={rotate_key}")
+        ctx.vault.audit(
+            session,
+            "user.disable",
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            target=f"user:{user.id}",
+            detail=f"rotate_key={rotate_key}",
+        )
         user_id = user.id
     if ctx.vault.keys.slot_for_user_id(user_id) is not None:
         ctx.vault.remove_user_slot(user_id)
     if rotate_key:
         rotate_data_key(ctx.vault)
         with ctx.vault.write() as session:
-            ctx.vault.audit(session, "vault.rotate_key", user_id=ctx.actor.user_id,
-                            username=ctx.actor.username)
+            ctx.vault.audit(
+                session, "vault.rotate_key", user_id=ctx.actor.user_id, username=ctx.actor.username
+            )
 
 
 def _get(session: Session, username: str) -> User:

@@ -81,7 +81,7 @@ def calibrate(
     derive(b"calibration", b"\0" * 16, params)
     elapsed = max(time.perf_counter() - start, 1e-4)
     per_pass = elapsed / params.iterations
-    iterations = int(round(target_seconds / per_pass))
+    iterations = round(target_seconds / per_pass)
     return KdfParams(
         memory_kib=params.memory_kib,
         iterations=min(max(iterations, MIN_ITERATIONS), MAX_ITERATIONS),

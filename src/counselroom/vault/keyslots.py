@@ -181,7 +181,9 @@ class KeySlot:
         ct = AESGCM(key).encrypt(nonce, data_key, self.associated_data(vault_id))
         self.envelope = Sealed(nonce, ct, epk)
 
-    def seal_private(self, vault_id: str, private_raw: bytes, secret: bytes, kdf: KdfParams) -> None:
+    def seal_private(
+        self, vault_id: str, private_raw: bytes, secret: bytes, kdf: KdfParams
+    ) -> None:
         self.kdf = kdf
         self.salt = os.urandom(16)
         kek = derive(secret, self.salt, kdf)
@@ -247,9 +249,7 @@ class KeyFile:
         return json.dumps(data, indent=1, ensure_ascii=False).encode() + b"\n"
 
     def user_slot(self, username: str) -> KeySlot | None:
-        return next(
-            (s for s in self.slots if s.kind == KIND_USER and s.username == username), None
-        )
+        return next((s for s in self.slots if s.kind == KIND_USER and s.username == username), None)
 
     def slot_for_user_id(self, user_id: int) -> KeySlot | None:
         return next((s for s in self.slots if s.user_id == user_id), None)

@@ -7,6 +7,7 @@ vault that looks "in use" forever — unlike a pid file.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -48,7 +49,7 @@ class VaultLock:
         return self._handle is not None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
     def _lock(handle: IO[bytes]) -> None:

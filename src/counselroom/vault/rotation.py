@@ -48,15 +48,15 @@ def rotate_data_key(vault: Vault) -> None:
     for slot in vault.keys.slots:
         slot.seal_data_key(vault.vault_id, new_key)
     vault.keys.head = head
-    vault._data_key = new_key  # noqa: SLF001 - the rotation is the vault's own operation
-    vault._save_keys()  # noqa: SLF001 - commit point
+    vault._data_key = new_key
+    vault._save_keys()
 
     for sidecar in layout.sidecars():
         sidecar.unlink(missing_ok=True)
     os.replace(layout.rotating, layout.db)
     fsync_dir(layout.folder)
     vault.engine = storage_engine.make_engine(layout.db, new_key)
-    vault._sessions.configure(bind=vault.engine)  # noqa: SLF001
+    vault._sessions.configure(bind=vault.engine)
 
 
 def _remac_chain(path: os.PathLike[str] | str, key: bytes) -> AuditHead:

@@ -174,7 +174,7 @@ class Vault:
             ) from exc
         if revision == migrate.head_revision():
             return
-        if revision not in migrate.known_revisions():
+        if revision is not None and revision not in migrate.known_revisions():
             raise VaultFormatError(
                 f"{self.layout.db}: schema revision {revision!r} was written by a newer "
                 "CounselRoom; install the newer version to open this vault"
@@ -311,7 +311,9 @@ class Vault:
         code = new_recovery_code()
         self.keys.slots = [s for s in self.keys.slots if s.kind != KIND_RECOVERY]
         self.keys.slots.append(
-            KeySlot.create(self.vault_id, KIND_RECOVERY, None, None, code.encode(), self.data_key, kdf)
+            KeySlot.create(
+                self.vault_id, KIND_RECOVERY, None, None, code.encode(), self.data_key, kdf
+            )
         )
         self._save_keys()
         return code
@@ -360,7 +362,7 @@ def _finish_interrupted_rotation(layout: VaultLayout, data_key: bytes) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         committed = True
-    except Exception:  # noqa: BLE001 - any failure means "not keyed with the committed key"
+    except Exception:
         committed = False
     finally:
         conn.close()

@@ -37,7 +37,7 @@ def _page_findings(vault: Vault) -> list[str]:
     with contextlib.closing(storage_engine.open_raw(vault.layout.db, vault.data_key)) as conn:
         try:
             rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        except Exception as exc:  # noqa: BLE001 - reported as a finding, not a crash
+        except Exception as exc:
             return [f"vault.db: cannot be checked ({exc})"]
         for (message,) in rows:
             findings.append(f"vault.db: {message} (the file was damaged or altered)")
@@ -45,7 +45,7 @@ def _page_findings(vault: Vault) -> list[str]:
             return findings
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             return [f"vault.db: SQLite integrity check failed ({exc})"]
         findings.extend(f"vault.db: {msg}" for (msg,) in result if msg != "ok")
     return findings

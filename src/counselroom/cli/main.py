@@ -1,0 +1,128 @@
+"""Argument parsing, dispatch, and the mapping from errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from counselroom import __version__
+from counselroom.cli import students, vaultcmds
+from counselroom.cli.output import emit_json
+from counselroom.cli.secrets_input import SecretSource
+from counselroom.domain.errors import CounselRoomError
+from counselroom.paths import default_vault_dir
+from counselroom.services import auth
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_IN_USE = 0, 1, 2, 3, 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--vault", type=Path, default=None, help="vault folder (default: the per-user data folder)"
+    )
+    common.add_argument("--json", action="store_true", help="print one JSON object")
+    signed_in = argparse.ArgumentParser(add_help=False, parents=[common])
+    signed_in.add_argument("--user", required=True, help="account to sign in as")
+
+    parser = argparse.ArgumentParser(prog="counselroom", description="CounselRoom (心理辅导室)")
+    parser.add_argument("--version", action="version", version=f"counselroom {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="start the window on a throwaway demo vault"
+    )
+    parser.add_argument("--vault", type=Path, default=None, help="vault folder for the window")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("gui", parents=[common], help="start the window")
+    p.add_argument("--demo", action="store_true", help="on a throwaway demo vault")
+
+    p = sub.add_parser("init", parents=[common], help="create a vault")
+    p.add_argument("--school", required=True)
+    p.add_argument(
+        "--school-type", default="complete", choices=["primary", "junior", "senior", "complete"]
+    )
+    p.add_argument("--admin", required=True)
+
+    p = sub.add_parser("demo", parents=[common], help="create a vault with a synthetic school")
+    p.add_argument("--students", type=int, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--admin", default="admin")
+
+    sub.add_parser("verify", parents=[signed_in], help="check integrity (exit 1 with findings)")
+    p = sub.add_parser("recover", parents=[common], help="reset a password with the recovery code")
+    p.add_argument("--user", required=True)
+
+    p = sub.add_parser("user", help="accounts and roles")
+    user_sub = p.add_subparsers(dest="user_command", required=True)
+    user_sub.add_parser("list", parents=[signed_in])
+    q = user_sub.add_parser("add", parents=[signed_in])
+    q.add_argument("name")
+    q.add_argument("--role", required=True, choices=["admin", "counsellor", "viewer"])
+    q.add_argument("--display-name")
+    q = user_sub.add_parser("passwd", parents=[signed_in])
+    q.add_argument("name", nargs="?", help="whose password (default: your own)")
+    q = user_sub.add_parser("disable", parents=[signed_in])
+    q.add_argument("name")
+    q.add_argument(
+        "--keep-key", action="store_true", help="do not rotate the data key (not recommended)"
+    )
+
+    p = sub.add_parser("student", help="list students or show one file")
+    student_sub = p.add_subparsers(dest="student_command", required=True)
+    q = student_sub.add_parser("list", parents=[signed_in])
+    q.add_argument("--grade")
+    q.add_argument("--tier", type=int, choices=[0, 1, 2, 3])
+    q.add_argument("--status", choices=["enrolled", "on_leave", "transferred", "graduated"])
+    q.add_argument("--search")
+    q = student_sub.add_parser("show", parents=[signed_in])
+    q.add_argument("sid", help="学籍号 or internal id")
+    return parser
+
+
+def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
+    if args.command is None or args.command == "gui":
+        return start_gui(args)
+    args.vault = args.vault or default_vault_dir()
+    simple = {
+        "init": vaultcmds.cmd_init,
+        "demo": vaultcmds.cmd_demo,
+        "verify": vaultcmds.cmd_verify,
+        "recover": vaultcmds.cmd_recover,
+    }
+    if args.command in simple:
+        return simple[args.command](args, secrets)
+    ctx = auth.login(args.vault, args.user, secrets.password(args.user))
+    try:
+        if args.command == "user":
+            return vaultcmds.cmd_user(ctx, args, secrets)
+        if args.student_command == "list":
+            return students.cmd_list(ctx, args)
+        return students.cmd_show(ctx, args)
+    finally:
+        ctx.close()
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    from counselroom.app import run_demo_gui, run_gui  # Qt is imported only for the window
+
+    if args.demo:
+        return run_demo_gui()
+    return run_gui(args.vault or default_vault_dir())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return dispatch(args, SecretSource())
+    except CounselRoomError as exc:
+        code = getattr(exc, "exit_code", EXIT_FAILED)
+        print(f"counselroom: {exc}", file=sys.stderr)
+        if getattr(args, "json", False):
+            emit_json({"error": str(exc), "exit_code": code})
+        return code
+    except KeyboardInterrupt:
+        print("counselroom: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,60 @@
+"""Argon2id: the production floors are real and asserted; weak parameters are opt-in only."""
+
+from __future__ import annotations
+
+import pytest
+
+from counselroom.vault.errors import VaultFormatError
+from counselroom.vault.kdf import (
+    INSECURE_TEST_PARAMS,
+    MIN_ITERATIONS,
+    MIN_MEMORY_KIB,
+    KdfParams,
+    calibrate,
+    derive,
+)
+
+
+def test_production_floors() -> None:
+    assert MIN_MEMORY_KIB == 64 * 1024
+    assert MIN_ITERATIONS == 2
+    assert KdfParams().is_production_strength()
+    assert not INSECURE_TEST_PARAMS.is_production_strength()
+
+
+def test_calibration_never_goes_below_the_floors() -> None:
+    # Even a tiny target time cannot buy weaker parameters.
+    params = calibrate(target_seconds=0.0001)
+    assert params.memory_kib >= MIN_MEMORY_KIB
+    assert params.iterations >= MIN_ITERATIONS
+
+
+def test_calibration_scales_passes_with_the_target() -> None:
+    assert calibrate(target_seconds=1.0).iterations >= calibrate(target_seconds=0.05).iterations
+
+
+def test_setup_uses_production_params_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    import counselroom.vault.kdf as kdf
+
+    monkeypatch.setattr(kdf, "_calibrated", None)
+    assert kdf.production_params().is_production_strength()
+
+
+def test_derivation_depends_on_salt_and_secret() -> None:
+    a = derive(b"pw", b"s" * 16, INSECURE_TEST_PARAMS)
+    assert a != derive(b"pw", b"t" * 16, INSECURE_TEST_PARAMS)
+    assert a != derive(b"px", b"s" * 16, INSECURE_TEST_PARAMS)
+    assert a == derive(b"pw", b"s" * 16, INSECURE_TEST_PARAMS)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "scrypt", "memory_kib": 1, "iterations": 1, "lanes": 1},
+        {"name": "argon2id", "memory_kib": 65536, "iterations": 0, "lanes": 1},
+        {"name": "argon2id", "memory_kib": 65536},
+    ],
+)
+def test_bad_parameters_are_refused(data: dict[str, object]) -> None:
+    with pytest.raises(VaultFormatError, match="slots"):
+        KdfParams.from_dict(data, "vault.keys: slots[0].kdf")
