@@ -176,7 +176,7 @@ def test_recovery_resets_password_and_replaces_the_code(tmp_path: Path) -> None:
     with pytest.raises(AuthenticationError):
         auth.login(folder, ADMIN, PASSWORD)
     auth.login(folder, ADMIN, "brand-new-pass").close()
-    with pytest.raises(AuthenticationError, match="does not belong"):
+    with pytest.raises(AuthenticationError, match="does not open this vault"):
         auth.recover(folder, code, ADMIN, "another-new-pass", kdf=CHEAP)
     assert "user.recover" in audit_actions_with(folder, "brand-new-pass")
 
@@ -193,7 +193,7 @@ def test_recovery_code_of_another_vault_is_refused(tmp_path: Path) -> None:
     make_vault(tmp_path / "a")[0].close()
     ctx, other_code = make_vault(tmp_path / "b")
     ctx.close()
-    with pytest.raises(AuthenticationError, match="does not belong"):
+    with pytest.raises(AuthenticationError, match="does not open this vault"):
         auth.recover(tmp_path / "a", other_code, ADMIN, "brand-new-pass", kdf=CHEAP)
 
 

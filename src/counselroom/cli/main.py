@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from counselroom import __version__
 from counselroom.cli import students, vaultcmds
@@ -18,22 +19,40 @@ from counselroom.services import auth
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_IN_USE = 0, 1, 2, 3, 4
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error under `--json` still prints one JSON object (exit 2).
+
+    Subparsers are made by argparse itself, so the flag is a class attribute set by `main`.
+    """
+
+    json_requested = False
+
+    def error(self, message: str) -> NoReturn:
+        if Parser.json_requested:
+            emit_json({"error": f"{self.prog}: {message}", "exit_code": EXIT_USAGE})
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
+    # SUPPRESS: a subcommand without --vault must not erase `counselroom --vault X cmd`
     common.add_argument(
-        "--vault", type=Path, default=None, help="vault folder (default: the per-user data folder)"
+        "--vault",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="vault folder (default: the per-user data folder)",
     )
     common.add_argument("--json", action="store_true", help="print one JSON object")
-    signed_in = argparse.ArgumentParser(add_help=False, parents=[common])
+    signed_in = Parser(add_help=False, parents=[common])
     signed_in.add_argument("--user", required=True, help="account to sign in as")
 
-    parser = argparse.ArgumentParser(prog="counselroom", description="CounselRoom (心理辅导室)")
+    parser = Parser(prog="counselroom", description="CounselRoom (心理辅导室)")
     parser.add_argument("--version", action="version", version=f"counselroom {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="start the window on a throwaway demo vault"
     )
     parser.add_argument("--vault", type=Path, default=None, help="vault folder for the window")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("gui", parents=[common], help="start the window")
     p.add_argument("--demo", action="store_true", help="on a throwaway demo vault")
@@ -84,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
     if args.command is None or args.command == "gui":
         return start_gui(args)
-    args.vault = args.vault or default_vault_dir()
+    args.vault = getattr(args, "vault", None) or default_vault_dir()
     simple = {
         "init": vaultcmds.cmd_init,
         "demo": vaultcmds.cmd_demo,
@@ -109,11 +128,12 @@ def start_gui(args: argparse.Namespace) -> int:
 
     if args.demo:
         return run_demo_gui()
-    return run_gui(args.vault or default_vault_dir())
+    return run_gui(getattr(args, "vault", None) or default_vault_dir())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    Parser.json_requested = "--json" in (sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         return dispatch(args, SecretSource())

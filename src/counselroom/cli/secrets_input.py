@@ -40,7 +40,13 @@ class SecretSource:
     def password(self, username: str) -> str:
         return self.read(f"password for {username}", "COUNSELROOM_PASSWORD")
 
-    def new_password(self, username: str) -> str:
+    def new_password(self, username: str, *, signed_in: bool = True) -> str:
+        """A new password. With nobody signed in (`init`, `demo`, `recover`) the command's only
+        password may also come from `COUNSELROOM_PASSWORD`."""
+        if not signed_in and not os.environ.get("COUNSELROOM_NEW_PASSWORD"):
+            fallback = os.environ.get("COUNSELROOM_PASSWORD")
+            if fallback:
+                return fallback
         return self.read(f"new password for {username}", "COUNSELROOM_NEW_PASSWORD", confirm=True)
 
     def recovery_code(self) -> str:

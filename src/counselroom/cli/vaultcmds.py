@@ -39,7 +39,7 @@ def print_recovery_code(code: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, secrets: SecretSource) -> int:
-    password = secrets.new_password(args.admin)
+    password = secrets.new_password(args.admin, signed_in=False)
     school = SchoolDetails(name=args.school, school_type=args.school_type)
     ctx, code = init_vault(Path(args.vault), school, args.admin, password, kdf=kdf_choice())
     vault_id = ctx.vault.vault_id
@@ -55,7 +55,7 @@ def cmd_init(args: argparse.Namespace, secrets: SecretSource) -> int:
 def cmd_demo(args: argparse.Namespace, secrets: SecretSource) -> int:
     from counselroom.services.demo import create_demo_vault
 
-    password = secrets.new_password(args.admin)
+    password = secrets.new_password(args.admin, signed_in=False)
     ctx, code, summary = create_demo_vault(
         Path(args.vault),
         args.students,
@@ -104,7 +104,7 @@ def cmd_verify(args: argparse.Namespace, secrets: SecretSource) -> int:
 
 def cmd_recover(args: argparse.Namespace, secrets: SecretSource) -> int:
     code = secrets.recovery_code()
-    password = secrets.new_password(args.user)
+    password = secrets.new_password(args.user, signed_in=False)
     new_code = auth.recover(Path(args.vault), code, args.user, password, kdf=kdf_choice())
     if args.json:
         emit_json({"user": args.user, "recovery_code": new_code})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from counselroom.domain.errors import CounselRoomError
 from counselroom.services.context import Actor, Context
 from counselroom.services.passwords import check_new_password
 from counselroom.services.roles import Role
@@ -52,6 +53,10 @@ def recover(
             user = session.query(User).filter_by(username=username).one_or_none()
             if user is None:
                 raise AuthenticationError(f"unknown user {username!r}")
+            if user.disabled_at is not None:
+                raise CounselRoomError(
+                    f"user {username!r} is disabled; the recovery code cannot bring it back"
+                )
             vault.audit(
                 session,
                 "user.recover",

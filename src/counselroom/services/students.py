@@ -135,7 +135,7 @@ def resolve_student(session: Session, sid: str) -> Student:
     """SID is the 学籍号 or the internal id (DESIGN.md CLI contract)."""
     text = sid.strip()
     student: Student | None = None
-    if text.isdigit() and len(text) < 10:
+    if text.isascii() and text.isdigit() and len(text) < 10:
         student = session.get(Student, int(text))
     if student is None:
         student = session.scalars(

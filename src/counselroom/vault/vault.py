@@ -129,7 +129,8 @@ class Vault:
                 private = slot.unseal_private(keys.vault_id, canonical.encode())
             except AuthenticationError:
                 raise AuthenticationError(
-                    "the recovery code is well-formed but does not belong to this vault"
+                    "the recovery code does not open this vault: it belongs to another vault, "
+                    "or it was replaced after it was last used"
                 ) from None
             data_key = slot.open_envelope(keys.vault_id, private)
             vault = cls._finish_open(layout, keys, data_key, lock)
