@@ -1,3 +1,3 @@
-"""CounselRoom: an offline program for school counselling rooms (一生一策 files, closed-loop case work)."""
+"""CounselRoom: an offline program for school counselling rooms (一生一策 files, case work)."""
 
 __version__ = "0.1.0"

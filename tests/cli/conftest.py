@@ -79,8 +79,12 @@ def base_env(root: Path) -> dict[str, str]:
 def make_runner(root: Path) -> Runner:
     env0 = base_env(root)
 
-    def run(*args: str | Path, input: str | None = "", env: dict[str, str] | None = None,
-            timeout: float = 60) -> Result:
+    def run(
+        *args: str | Path,
+        input: str | None = "",
+        env: dict[str, str] | None = None,
+        timeout: float = 60,
+    ) -> Result:
         proc = subprocess.run(
             [sys.executable, "-m", "counselroom", *map(str, args)],
             input=input,
@@ -160,8 +164,13 @@ def populate(folder: Path) -> dict[str, int]:
             objs: dict[str, Student] = {}
             for no, name, py, grade, number, tier, status, follow in STUDENTS:
                 st = Student(
-                    student_no=no, name=name, name_pinyin=py, grade_level=grade,
-                    class_id=classes[(grade, number)].id, tier=tier, status=status,
+                    student_no=no,
+                    name=name,
+                    name_pinyin=py,
+                    grade_level=grade,
+                    class_id=classes[(grade, number)].id,
+                    tier=tier,
+                    status=status,
                     file_state="open" if tier else "none",
                     next_follow_up=date.today() + timedelta(days=follow) if follow else None,
                 )
@@ -173,27 +182,68 @@ def populate(folder: Path) -> dict[str, int]:
             wang, li = ids[STUDENTS[0][0]], ids[STUDENTS[1][0]]
             now = datetime(2024, 10, 8, 9, 30)
             for version in (1, 2):
-                s.add(Plan(student_id=wang, version=version, created_by_id=me,
-                           assessment="评估", goals="目标", review_on=date(2024, 11, version)))
+                s.add(
+                    Plan(
+                        student_id=wang,
+                        version=version,
+                        created_by_id=me,
+                        assessment="评估",
+                        goals="目标",
+                        review_on=date(2024, 11, version),
+                    )
+                )
             for day in (8, 15):
-                s.add(CounsellingSession(student_id=wang, started_at=datetime(2024, 10, day, 10),
-                                         duration_min=45, kind="individual", counsellor_id=me))
+                s.add(
+                    CounsellingSession(
+                        student_id=wang,
+                        started_at=datetime(2024, 10, day, 10),
+                        duration_min=45,
+                        kind="individual",
+                        counsellor_id=me,
+                    )
+                )
             hospital = Institution(kind="hospital", name="市精神卫生中心")
             s.add(hospital)
             s.flush()
-            s.add(Referral(student_id=wang, institution_id=hospital.id, reason="转介",
-                           urgency="urgent", state="proposed", proposed_on=date(2024, 10, 9),
-                           created_by_id=me))
-            batch = ScreeningBatch(instrument="phq9", on=date(2024, 9, 20), term="2024-2025-1",
-                                   created_by_id=me)
+            s.add(
+                Referral(
+                    student_id=wang,
+                    institution_id=hospital.id,
+                    reason="转介",
+                    urgency="urgent",
+                    state="proposed",
+                    proposed_on=date(2024, 10, 9),
+                    created_by_id=me,
+                )
+            )
+            batch = ScreeningBatch(
+                instrument="phq9", on=date(2024, 9, 20), term="2024-2025-1", created_by_id=me
+            )
             s.add(batch)
             s.flush()
-            s.add(ScreeningResult(batch_id=batch.id, student_id=wang, total=17,
-                                  flags_json='["item9"]', item9=1))
-            s.add(NotificationTask(student_id=wang, recipient_role="head_teacher",
-                                   person="陈老师", due_at=now + timedelta(days=1)))
-            s.add(Leave(student_id=li, state="on_leave", start_on=date(2024, 9, 1),
-                        expected_return_on=date(2025, 2, 20), reason="住院", created_by_id=me))
+            s.add(
+                ScreeningResult(
+                    batch_id=batch.id, student_id=wang, total=17, flags_json='["item9"]', item9=1
+                )
+            )
+            s.add(
+                NotificationTask(
+                    student_id=wang,
+                    recipient_role="head_teacher",
+                    person="陈老师",
+                    due_at=now + timedelta(days=1),
+                )
+            )
+            s.add(
+                Leave(
+                    student_id=li,
+                    state="on_leave",
+                    start_on=date(2024, 9, 1),
+                    expected_return_on=date(2025, 2, 20),
+                    reason="住院",
+                    created_by_id=me,
+                )
+            )
     finally:
         ctx.close()
     return ids

@@ -22,8 +22,18 @@ class Demo:
 @pytest.fixture(scope="module")
 def demo_vault(module_cli: Runner, tmp_path_factory: pytest.TempPathFactory) -> Demo:
     folder = tmp_path_factory.mktemp("demo") / "vault"
-    r = module_cli("demo", "--vault", folder, "--students", str(N), "--seed", "7", "--json",
-                   input=f"{PASSWORD}\n", timeout=120)
+    r = module_cli(
+        "demo",
+        "--vault",
+        folder,
+        "--students",
+        str(N),
+        "--seed",
+        "7",
+        "--json",
+        input=f"{PASSWORD}\n",
+        timeout=120,
+    )
     assert r.returncode == 0, r
     return Demo(folder, r.json())
 
@@ -36,8 +46,16 @@ def test_demo_json(demo_vault: Demo) -> None:
 
 
 def test_demo_school_has_the_requested_students(module_cli: Runner, demo_vault: Demo) -> None:
-    r = module_cli("student", "list", "--vault", demo_vault.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        demo_vault.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert r.returncode == 0, r
     students = r.json()["students"]
     assert len(students) == N
@@ -48,12 +66,29 @@ def test_demo_school_has_the_requested_students(module_cli: Runner, demo_vault: 
 
 
 def test_demo_student_file_shows(module_cli: Runner, demo_vault: Demo) -> None:
-    r = module_cli("student", "list", "--vault", demo_vault.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        demo_vault.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     top = max(r.json()["students"], key=lambda s: s["tier"])
     sid = top["student_no"] or str(top["id"])
-    r = module_cli("student", "show", sid, "--vault", demo_vault.folder, "--user", ADMIN,
-                   "--json", input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "show",
+        sid,
+        "--vault",
+        demo_vault.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert r.returncode == 0, r
     detail = r.json()
     assert detail["id"] == top["id"] and detail["restricted"] is False

@@ -14,8 +14,17 @@ from vault_fixtures import ADMIN, PASSWORD
 
 
 def test_password_from_env(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("student", "list", "--vault", school.folder, "--user", COUNSELLOR, "--json",
-                   input="", env={"COUNSELROOM_PASSWORD": COUNSELLOR_PASSWORD})
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        school.folder,
+        "--user",
+        COUNSELLOR,
+        "--json",
+        input="",
+        env={"COUNSELROOM_PASSWORD": COUNSELLOR_PASSWORD},
+    )
     assert r.returncode == 0, r
     assert len(r.json()["students"]) == 3
 
@@ -28,8 +37,16 @@ def test_no_password_at_all_is_refused(module_cli: Runner, school: SchoolVault) 
 
 
 def test_wrong_password_exits_3_and_says_so(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("student", "list", "--vault", school.folder, "--user", ADMIN, "--json",
-                   input="wrong-password-1\n")
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        school.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input="wrong-password-1\n",
+    )
     assert r.returncode == 3, r
     err = r.json()
     assert err["exit_code"] == 3
@@ -39,8 +56,9 @@ def test_wrong_password_exits_3_and_says_so(module_cli: Runner, school: SchoolVa
 
 
 def test_unknown_user_exits_3_and_says_so(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("user", "list", "--vault", school.folder, "--user", "nobody",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "user", "list", "--vault", school.folder, "--user", "nobody", input=f"{PASSWORD}\n"
+    )
     assert r.returncode == 3, r
     assert "unknown user" in r.stderr and "nobody" in r.stderr
     assert r.stdout == ""
@@ -58,8 +76,8 @@ def test_missing_vault_folder_exits_1_naming_it(module_cli: Runner, school: Scho
 @pytest.mark.parametrize(
     "argv",
     [
-        ["frobnicate", "--vault", "V"],          # unknown subcommand
-        ["verify", "--vault", "V"],              # missing --user
+        ["frobnicate", "--vault", "V"],  # unknown subcommand
+        ["verify", "--vault", "V"],  # missing --user
     ],
     ids=["unknown-command", "verify-no-user"],
 )
@@ -100,8 +118,9 @@ def held_lock(school: SchoolVault) -> Iterator[None]:
 def test_vault_in_use_exits_4(
     module_cli: Runner, school: SchoolVault, held_lock: None, argv: list[str]
 ) -> None:
-    r = module_cli(*argv, "--vault", school.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        *argv, "--vault", school.folder, "--user", ADMIN, "--json", input=f"{PASSWORD}\n"
+    )
     assert r.returncode == 4, r
     err = r.json()
     assert err["exit_code"] == 4
@@ -112,13 +131,23 @@ def test_vault_in_use_exits_4(
 def test_vault_held_by_an_open_context_exits_4(module_cli: Runner, school: SchoolVault) -> None:
     ctx = auth.login(school.folder, ADMIN, PASSWORD, record=False)
     try:
-        r = module_cli("student", "show", "1", "--vault", school.folder, "--user", ADMIN,
-                       input=f"{PASSWORD}\n")
+        r = module_cli(
+            "student", "show", "1", "--vault", school.folder, "--user", ADMIN, input=f"{PASSWORD}\n"
+        )
     finally:
         ctx.close()
     assert r.returncode == 4, r
     assert "in use" in r.stderr
     # released again: the same command now works
-    r = module_cli("student", "show", "1", "--vault", school.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "show",
+        "1",
+        "--vault",
+        school.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert r.returncode == 0, r

@@ -104,9 +104,7 @@ def test_init_without_vault_uses_the_data_folder(cli: Runner, tmp_path: Path) ->
     assert can_login(default, ADMIN, PASSWORD)
 
 
-def test_vault_before_the_subcommand_is_not_silently_replaced(
-    cli: Runner, tmp_path: Path
-) -> None:
+def test_vault_before_the_subcommand_is_not_silently_replaced(cli: Runner, tmp_path: Path) -> None:
     """`counselroom --vault X init …` must create X or refuse (exit 2), never write elsewhere.
 
     The top-level `--vault` (meant for the window) shares its dest with the subcommand's

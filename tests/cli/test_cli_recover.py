@@ -13,8 +13,15 @@ from vault_fixtures import ADMIN, PASSWORD, make_vault
 NEW = "recovered-password-5"
 
 
-def recover(cli: Runner, folder: Path, code: str, password: str = NEW, *, json: bool = True,
-            user: str = ADMIN) -> Result:
+def recover(
+    cli: Runner,
+    folder: Path,
+    code: str,
+    password: str = NEW,
+    *,
+    json: bool = True,
+    user: str = ADMIN,
+) -> Result:
     args = ["recover", "--vault", folder, "--user", user] + (["--json"] if json else [])
     return cli(*args, input=f"{code}\n{password}\n")
 
@@ -29,9 +36,7 @@ def typo_in_group(code: str, group: int) -> str:
     return "-".join(groups)
 
 
-def test_recover_resets_the_password_and_replaces_the_code(
-    cli: Runner, fresh: SchoolVault
-) -> None:
+def test_recover_resets_the_password_and_replaces_the_code(cli: Runner, fresh: SchoolVault) -> None:
     r = recover(cli, fresh.folder, fresh.recovery_code, json=False)
     assert r.returncode == 0, r
     printed = RECOVERY_CODE_RE.findall(r.stdout)
@@ -50,9 +55,16 @@ def test_recover_resets_the_password_and_replaces_the_code(
 
 
 def test_recover_from_env_with_json(cli: Runner, fresh: SchoolVault) -> None:
-    r = cli("recover", "--vault", fresh.folder, "--user", ADMIN, "--json", input="",
-            env={"COUNSELROOM_RECOVERY_CODE": fresh.recovery_code,
-                 "COUNSELROOM_NEW_PASSWORD": NEW})
+    r = cli(
+        "recover",
+        "--vault",
+        fresh.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input="",
+        env={"COUNSELROOM_RECOVERY_CODE": fresh.recovery_code, "COUNSELROOM_NEW_PASSWORD": NEW},
+    )
     assert r.returncode == 0, r
     data = r.json()
     assert data["user"] == ADMIN

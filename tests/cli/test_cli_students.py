@@ -21,17 +21,39 @@ DETAIL_KEYS = ROW_KEYS | {"tasks", "plan_version", "sessions", "referrals", "lea
 WANG, LI, ZHANG = (s[0] for s in STUDENTS)
 
 
-def show(cli: Runner, school: SchoolVault, sid: str, user: str = COUNSELLOR,
-         password: str = COUNSELLOR_PASSWORD) -> dict[str, Any]:
-    r = cli("student", "show", sid, "--vault", school.folder, "--user", user, "--json",
-            input=f"{password}\n")
+def show(
+    cli: Runner,
+    school: SchoolVault,
+    sid: str,
+    user: str = COUNSELLOR,
+    password: str = COUNSELLOR_PASSWORD,
+) -> dict[str, Any]:
+    r = cli(
+        "student",
+        "show",
+        sid,
+        "--vault",
+        school.folder,
+        "--user",
+        user,
+        "--json",
+        input=f"{password}\n",
+    )
     assert r.returncode == 0, r
     return r.json()
 
 
 def test_list_json_shape_and_values(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("student", "list", "--vault", school.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        school.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert r.returncode == 0, r
     data = r.json()
     assert set(data) >= {"students"}
@@ -51,8 +73,17 @@ def test_list_json_shape_and_values(module_cli: Runner, school: SchoolVault) -> 
 
 
 def test_list_text_for_people(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("student", "list", "--vault", school.folder, "--user", VIEWER,
-                   "--grade", "初二", input=f"{VIEWER_PASSWORD}\n")  # a viewer may list
+    r = module_cli(
+        "student",
+        "list",
+        "--vault",
+        school.folder,
+        "--user",
+        VIEWER,
+        "--grade",
+        "初二",
+        input=f"{VIEWER_PASSWORD}\n",
+    )  # a viewer may list
     assert r.returncode == 0, r
     assert "王小明" in r.stdout and "李华" in r.stdout and "张伟" not in r.stdout
     assert "2 students" in r.stdout
@@ -103,8 +134,16 @@ def test_viewer_gets_a_restricted_file(module_cli: Runner, school: SchoolVault) 
 
 
 def test_viewer_text_output_hides_case_details(module_cli: Runner, school: SchoolVault) -> None:
-    r = module_cli("student", "show", WANG, "--vault", school.folder, "--user", VIEWER,
-                   input=f"{VIEWER_PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "show",
+        WANG,
+        "--vault",
+        school.folder,
+        "--user",
+        VIEWER,
+        input=f"{VIEWER_PASSWORD}\n",
+    )
     assert r.returncode == 0, r
     assert "王小明" in r.stdout
     assert "sessions:" not in r.stdout and "plan version" not in r.stdout
@@ -112,8 +151,17 @@ def test_viewer_text_output_hides_case_details(module_cli: Runner, school: Schoo
 
 def test_show_unknown_student_exits_1_naming_it(module_cli: Runner, school: SchoolVault) -> None:
     sid = "G999999999999999999"
-    r = module_cli("student", "show", sid, "--vault", school.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "show",
+        sid,
+        "--vault",
+        school.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert r.returncode == 1, r
     err = r.json()
     assert err["exit_code"] == 1 and sid in err["error"]
@@ -124,8 +172,17 @@ def test_show_odd_digit_sid_is_a_message_not_a_traceback(
     module_cli: Runner, school: SchoolVault
 ) -> None:
     """'²' passes str.isdigit() but int('²') raises ValueError in resolve_student."""
-    r = module_cli("student", "show", "²", "--vault", school.folder, "--user", ADMIN, "--json",
-                   input=f"{PASSWORD}\n")
+    r = module_cli(
+        "student",
+        "show",
+        "²",
+        "--vault",
+        school.folder,
+        "--user",
+        ADMIN,
+        "--json",
+        input=f"{PASSWORD}\n",
+    )
     assert "Traceback" not in r.stderr, r
     assert r.returncode == 1, r
     assert r.json()["exit_code"] == 1

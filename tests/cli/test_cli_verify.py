@@ -21,8 +21,9 @@ from vault_fixtures import ADMIN, PASSWORD
 PAGE = 4096
 
 
-def verify(cli: Runner, folder: Path, user: str = ADMIN, password: str = PASSWORD,
-           *, json: bool = True) -> Result:
+def verify(
+    cli: Runner, folder: Path, user: str = ADMIN, password: str = PASSWORD, *, json: bool = True
+) -> Result:
     args = ["verify", "--vault", folder, "--user", user] + (["--json"] if json else [])
     return cli(*args, input=f"{password}\n")
 

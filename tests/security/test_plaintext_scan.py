@@ -17,12 +17,12 @@ from pathlib import Path
 import ahocorasick
 import pytest
 from sqlalchemy import select
-from vault_fixtures import CHEAP
 
 from counselroom.services.context import Context
 from counselroom.services.demo import create_demo_vault
 from counselroom.storage import engine as storage_engine
 from counselroom.storage.models import CounsellingSession, Guardian, Student
+from vault_fixtures import CHEAP
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 FRAGMENT_CHARS = 6

@@ -117,8 +117,14 @@ def test_classes_have_about_45_pupils_and_a_head_teacher(session: Session) -> No
     heads = session.scalars(select(SchoolClass.head_teacher_id)).all()
     assert None not in heads and len(set(heads)) == len(heads)
     roles = set(session.scalars(select(Staff.role)))
-    assert {"head_teacher", "moral_education", "vice_principal", "principal",
-            "safety_office", "psychology_teacher"} <= roles
+    assert {
+        "head_teacher",
+        "moral_education",
+        "vice_principal",
+        "principal",
+        "safety_office",
+        "psychology_teacher",
+    } <= roles
 
 
 def test_phone_numbers_are_chinese_mobiles(session: Session) -> None:
@@ -151,16 +157,22 @@ def test_guardians_and_care_group_rates(session: Session) -> None:
     assert 0.04 <= groups["divorced"] / N <= 0.13
     assert groups["orphan"] / N < 0.02
     grand = {"祖父", "祖母", "外祖父", "外祖母"}
-    left = set(session.scalars(select(StudentGroup.student_id)
-                               .where(StudentGroup.code == "left_behind")))
-    first = {sid: rel for sid, rel in session.execute(
-        select(Guardian.student_id, Guardian.relation).where(Guardian.ordinal == 1))}
+    left = set(
+        session.scalars(select(StudentGroup.student_id).where(StudentGroup.code == "left_behind"))
+    )
+    first = {
+        sid: rel
+        for sid, rel in session.execute(
+            select(Guardian.student_id, Guardian.relation).where(Guardian.ordinal == 1)
+        )
+    }
     assert all(first[sid] in grand for sid in left)
 
 
 def test_exam_pressure_only_in_graduating_years(session: Session) -> None:
     grades = session.scalars(
-        select(Student.grade_level).join(StudentGroup, StudentGroup.student_id == Student.id)
+        select(Student.grade_level)
+        .join(StudentGroup, StudentGroup.student_id == Student.id)
         .where(StudentGroup.code == "exam_pressure")
     ).all()
     assert grades and set(grades) <= {9, 12}
@@ -169,8 +181,11 @@ def test_exam_pressure_only_in_graduating_years(session: Session) -> None:
 def test_screening_scores_follow_the_cutoffs(session: Session) -> None:
     phq9, gad7 = Phq9Cutoffs(), Gad7Cutoffs()
     totals: list[int] = []
-    rows = session.execute(select(ScreeningBatch.instrument, ScreeningResult)
-                           .join(ScreeningBatch, ScreeningResult.batch_id == ScreeningBatch.id))
+    rows = session.execute(
+        select(ScreeningBatch.instrument, ScreeningResult).join(
+            ScreeningBatch, ScreeningResult.batch_id == ScreeningBatch.id
+        )
+    )
     for instrument, result in rows:
         answers = json.loads(result.answers_json or "null")
         flags = json.loads(result.flags_json)
@@ -194,8 +209,9 @@ def test_screening_scores_follow_the_cutoffs(session: Session) -> None:
 
 def _tier_history(session: Session) -> dict[int, list[TierChange]]:
     history: dict[int, list[TierChange]] = defaultdict(list)
-    for change in session.scalars(select(TierChange).order_by(TierChange.effective_on,
-                                                               TierChange.id)):
+    for change in session.scalars(
+        select(TierChange).order_by(TierChange.effective_on, TierChange.id)
+    ):
         history[change.student_id].append(change)
     return history
 
@@ -238,8 +254,11 @@ def test_raises_notify_the_policy_list_and_lowerings_have_a_review(session: Sess
             assert change.review_note
             assert change.id not in tasks
     assert raises and lowers
-    overdue = session.scalars(select(NotificationTask.due_at).where(
-        NotificationTask.done_at.is_(None), NotificationTask.due_at < NOW)).all()
+    overdue = session.scalars(
+        select(NotificationTask.due_at).where(
+            NotificationTask.done_at.is_(None), NotificationTask.due_at < NOW
+        )
+    ).all()
     assert 0 < len(overdue) < 40  # a few, and all of them recent
     assert min(overdue) >= NOW - timedelta(days=14)
 
@@ -248,9 +267,13 @@ def test_state_follows_the_history(session: Session) -> None:
     policy = Policy.default()
     closed = set(session.scalars(select(Closure.student_id)))
     on_leave = set(session.scalars(select(Leave.student_id).where(Leave.state == "on_leave")))
-    last_session = dict(session.execute(
-        select(CounsellingSession.student_id, func.max(CounsellingSession.started_at))
-        .group_by(CounsellingSession.student_id)).all())
+    last_session = dict(
+        session.execute(
+            select(CounsellingSession.student_id, func.max(CounsellingSession.started_at)).group_by(
+                CounsellingSession.student_id
+            )
+        ).all()
+    )
     for student in session.scalars(select(Student)):
         assert (student.file_state == "closed") == (student.id in closed)
         assert (student.status == "on_leave") == (student.id in on_leave)
@@ -268,15 +291,20 @@ def test_state_follows_the_history(session: Session) -> None:
 def test_sessions_are_in_the_past_and_disclosures_break_glass(session: Session) -> None:
     latest = session.scalar(select(func.max(CounsellingSession.started_at)))
     assert latest is not None and latest < datetime(2026, 11, 21, 16)
-    harm = set(session.scalars(select(CounsellingSession.id)
-                               .where(CounsellingSession.risk_check == "self_harm")))
+    harm = set(
+        session.scalars(
+            select(CounsellingSession.id).where(CounsellingSession.risk_check == "self_harm")
+        )
+    )
     glass = set(session.scalars(select(BreakGlassRecord.session_id)))
     assert harm and harm == glass
     kinds = Counter(session.scalars(select(CounsellingSession.kind)))
     assert kinds["individual"] > kinds["interview"] > 0 and kinds["family"] > 0
     first = session.execute(
-        select(CounsellingSession.student_id, CounsellingSession.kind)
-        .order_by(CounsellingSession.student_id, CounsellingSession.started_at)).all()
+        select(CounsellingSession.student_id, CounsellingSession.kind).order_by(
+            CounsellingSession.student_id, CounsellingSession.started_at
+        )
+    ).all()
     seen: set[int] = set()
     for student_id, kind in first:
         if student_id not in seen:
@@ -292,8 +320,9 @@ def test_demo_users_sign_in_with_the_demo_password(demo: Context) -> None:
 
 
 def test_demo_vault_opens_with_the_demo_password(tmp_path: Path) -> None:
-    ctx, _code, _summary = create_demo_vault(tmp_path / "v", 30, kdf=INSECURE_TEST_PARAMS,
-                                             today=TODAY)
+    ctx, _code, _summary = create_demo_vault(
+        tmp_path / "v", 30, kdf=INSECURE_TEST_PARAMS, today=TODAY
+    )
     ctx.close()
     for username in ("admin", "counsellor", "viewer"):
         vault, unlocked = Vault.unlock(tmp_path / "v", username, DEMO_PASSWORD)
@@ -302,8 +331,14 @@ def test_demo_vault_opens_with_the_demo_password(tmp_path: Path) -> None:
 
 
 # Columns that name a moment still to come (deadlines, appointments, planned dates).
-FUTURE_COLUMNS = {"due_at", "next_appointment", "expected_return_on", "review_on",
-                  "close_follow_up_until", "next_follow_up"}
+FUTURE_COLUMNS = {
+    "due_at",
+    "next_appointment",
+    "expected_return_on",
+    "review_on",
+    "close_follow_up_until",
+    "next_follow_up",
+}
 
 
 def test_nothing_has_happened_after_today(session: Session) -> None:

@@ -81,6 +81,7 @@ def test_primary_urban_school(tmp_path: Path) -> None:
 def test_bad_options_are_refused_before_a_vault_is_made(tmp_path: Path) -> None:
     for students, school_type in ((0, "complete"), (10, "kindergarten")):
         with pytest.raises(ValidationError):
-            create_demo_vault(tmp_path / "v", students, kdf=INSECURE_TEST_PARAMS,
-                              school_type=school_type)
+            create_demo_vault(
+                tmp_path / "v", students, kdf=INSECURE_TEST_PARAMS, school_type=school_type
+            )
         assert not (tmp_path / "v").exists()

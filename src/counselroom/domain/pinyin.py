@@ -36,8 +36,26 @@ SURNAME_READINGS: dict[str, str] = {
 # Two-character surnames (复姓) found on rosters; pypinyin reads all of them correctly.
 COMPOUND_SURNAMES = frozenset(
     {
-        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
-        "令狐", "夏侯", "司徒", "宇文", "独孤", "端木", "南宫", "西门", "百里", "呼延",
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "令狐",
+        "夏侯",
+        "司徒",
+        "宇文",
+        "独孤",
+        "端木",
+        "南宫",
+        "西门",
+        "百里",
+        "呼延",
     }
 )
 

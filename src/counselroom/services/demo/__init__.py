@@ -118,17 +118,29 @@ def generate_school(
         counsellor_id, counsellor_name = _counsellor(session, ctx)
         rng = random.Random(seed)
         world = World(
-            rng=rng, today=day, policy=_policy(session), school_type=school_type, rural=rural,
-            file_rate=file_rate, tables=Tables(next_ids(session)), counsellor_id=counsellor_id,
-            counsellor_name=counsellor_name, terms=history_terms(day, rng),
+            rng=rng,
+            today=day,
+            policy=_policy(session),
+            school_type=school_type,
+            rural=rural,
+            file_rate=file_rate,
+            tables=Tables(next_ids(session)),
+            counsellor_id=counsellor_id,
+            counsellor_name=counsellor_name,
+            terms=history_terms(day, rng),
         )
         build_roster(world, students)
         build_history(world)
         add_pupil_rows(world)
         load(session, world.tables)
         summary = _summary(world)
-        ctx.vault.audit(session, "demo.generate", user_id=ctx.actor.user_id,
-                        username=ctx.actor.username, detail=summary.audit_detail())
+        ctx.vault.audit(
+            session,
+            "demo.generate",
+            user_id=ctx.actor.user_id,
+            username=ctx.actor.username,
+            detail=summary.audit_detail(),
+        )
     return summary
 
 
@@ -157,15 +169,35 @@ def create_demo_vault(
         partner_hospital=places.PARTNER_HOSPITAL,
         district_contact=f"{places.DISTRICT_OFFICE} 023-6000 9000",
     )
-    ctx, code = init_vault(folder, details, admin, password,
-                           admin_display_name="管理员（演示）", kdf=kdf)
+    ctx, code = init_vault(
+        folder, details, admin, password, admin_display_name="管理员（演示）", kdf=kdf
+    )
     try:
-        add_user(ctx, COUNSELLOR_USERNAME, DEMO_PASSWORD, Role.COUNSELLOR,
-                 display_name=COUNSELLOR_DISPLAY_NAME, kdf=kdf)
-        add_user(ctx, VIEWER_USERNAME, DEMO_PASSWORD, Role.VIEWER,
-                 display_name=VIEWER_DISPLAY_NAME, kdf=kdf)
-        summary = generate_school(ctx, students, seed=seed, school_type=school_type,
-                                  rural=rural, today=today, file_rate=file_rate)
+        add_user(
+            ctx,
+            COUNSELLOR_USERNAME,
+            DEMO_PASSWORD,
+            Role.COUNSELLOR,
+            display_name=COUNSELLOR_DISPLAY_NAME,
+            kdf=kdf,
+        )
+        add_user(
+            ctx,
+            VIEWER_USERNAME,
+            DEMO_PASSWORD,
+            Role.VIEWER,
+            display_name=VIEWER_DISPLAY_NAME,
+            kdf=kdf,
+        )
+        summary = generate_school(
+            ctx,
+            students,
+            seed=seed,
+            school_type=school_type,
+            rural=rural,
+            today=today,
+            file_rate=file_rate,
+        )
     except BaseException:
         ctx.close()
         raise
@@ -173,11 +205,14 @@ def create_demo_vault(
 
 
 def _check_options(students: int, school_type: str, file_rate: float) -> None:
-    if isinstance(students, bool) or not isinstance(students, int) or not (
-        1 <= students <= MAX_STUDENTS
+    if (
+        isinstance(students, bool)
+        or not isinstance(students, int)
+        or not (1 <= students <= MAX_STUDENTS)
     ):
-        raise ValidationError(f"students must be 1-{MAX_STUDENTS} (got {students!r})",
-                              field="students")
+        raise ValidationError(
+            f"students must be 1-{MAX_STUDENTS} (got {students!r})", field="students"
+        )
     if school_type not in SCHOOL_TYPES:
         raise ValidationError(f"unknown school type {school_type!r}", field="school_type")
     if not 0.0 <= file_rate <= 1.0:

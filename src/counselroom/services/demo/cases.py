@@ -33,22 +33,44 @@ CLOSE_AT_ZERO = 0.7
 OVERDUE_RATE = 0.08
 TIER0_INTERVAL = timedelta(days=30)
 REPORTERS = {
-    "head_teacher": "班主任", "subject_teacher": "科任教师", "peer": "班级心理委员",
-    "parent": "家长", "self": "本人", "screening": "心理测评", "hospital": "合作医院",
-    "police": "派出所", "observation": "心理教师", "other": "宿管老师",
+    "head_teacher": "班主任",
+    "subject_teacher": "科任教师",
+    "peer": "班级心理委员",
+    "parent": "家长",
+    "self": "本人",
+    "screening": "心理测评",
+    "hospital": "合作医院",
+    "police": "派出所",
+    "observation": "心理教师",
+    "other": "宿管老师",
 }
 
 
 def add_concern(
-    world: World, pupil: Pupil, day: date, source: str, description: str, *,
-    result_id: int | None, handled: date | None, outcome: str | None,
+    world: World,
+    pupil: Pupil,
+    day: date,
+    source: str,
+    description: str,
+    *,
+    result_id: int | None,
+    handled: date | None,
+    outcome: str | None,
 ) -> None:
     reporter = pupil.head_teacher if source == "head_teacher" else REPORTERS[source]
     world.tables.add(
-        Concern, student_id=pupil.id, reported_on=day, source=source, reporter=reporter,
-        description=description, screening_result_id=result_id,
-        handled_at=utc(handled, 16) if handled else None, outcome=outcome,
-        created_by_id=world.counsellor_id, created_at=utc(day, 17), origin=None,
+        Concern,
+        student_id=pupil.id,
+        reported_on=day,
+        source=source,
+        reporter=reporter,
+        description=description,
+        screening_result_id=result_id,
+        handled_at=utc(handled, 16) if handled else None,
+        outcome=outcome,
+        created_by_id=world.counsellor_id,
+        created_at=utc(day, 17),
+        origin=None,
     )
 
 
@@ -70,10 +92,26 @@ class Case:
 
     # -- records ---------------------------------------------------------------------------
 
-    def session(self, day: date, kind: str, *, mode: str = "in_person",
-                self_harm: bool = False, source: str = "") -> None:
-        add_session(self.world, self.pupil, day, kind, mode=mode, self_harm=self_harm,
-                    next_in=self.interval(), source=source, theme=self.theme)
+    def session(
+        self,
+        day: date,
+        kind: str,
+        *,
+        mode: str = "in_person",
+        self_harm: bool = False,
+        source: str = "",
+    ) -> None:
+        add_session(
+            self.world,
+            self.pupil,
+            day,
+            kind,
+            mode=mode,
+            self_harm=self_harm,
+            next_in=self.interval(),
+            source=source,
+            theme=self.theme,
+        )
         self.sessions += 1
         self.last_contact = day
 
@@ -84,12 +122,18 @@ class Case:
         raising = new > self.tier
         decided = utc(day, 17)
         change_id = self.world.tables.add(
-            TierChange, student_id=self.pupil.id, from_tier=self.tier, to_tier=new,
+            TierChange,
+            student_id=self.pupil.id,
+            from_tier=self.tier,
+            to_tier=new,
             effective_on=day,
             reason=wording.RAISE_REASONS[new] if raising else wording.LOWER_REASONS[new],
-            evidence_kind=evidence_kind, evidence=wording.EVIDENCE[evidence_kind],
+            evidence_kind=evidence_kind,
+            evidence=wording.EVIDENCE[evidence_kind],
             review_note=None if raising else pick(self.rng, wording.REVIEW_NOTES),
-            decided_by_id=self.world.counsellor_id, created_at=decided, origin=None,
+            decided_by_id=self.world.counsellor_id,
+            created_at=decided,
+            origin=None,
         )
         if raising:
             add_raise_tasks(self.world, self.pupil, change_id, new, decided)
@@ -101,8 +145,15 @@ class Case:
 
     def plan(self, day: date, note: str | None) -> None:
         self.plan_version += 1
-        self.review_on = add_plan(self.world, self.pupil, self.plan_version, day, self.tier,
-                                  referred=self.referred, change_note=note)
+        self.review_on = add_plan(
+            self.world,
+            self.pupil,
+            self.plan_version,
+            day,
+            self.tier,
+            referred=self.referred,
+            change_note=note,
+        )
 
     def refer(self, day: date) -> None:
         self.referred = True
@@ -114,8 +165,7 @@ class Case:
 
     # -- the course of the file ------------------------------------------------------------
 
-    def open(self, day: date, tier: int, source: str, evidence_kind: str,
-             self_harm: bool) -> None:
+    def open(self, day: date, tier: int, source: str, evidence_kind: str, self_harm: bool) -> None:
         self.session(day, "interview", self_harm=self_harm, source=source)
         self.change(day, tier, evidence_kind)
         self.pupil.file_state = "open"
@@ -209,16 +259,26 @@ class Case:
         scores = self.pupil.scores
         last = (
             f"{scores[-1][0].upper()} {scores[-1][1]}（{scores[-1][2].isoformat()}）"
-            if scores else None
+            if scores
+            else None
         )
         self.world.tables.add(
-            Closure, student_id=self.pupil.id, closed_on=day,
+            Closure,
+            student_id=self.pupil.id,
+            closed_on=day,
             reason=rng.choices(("goals_met", "referred", "lost", "other"), (80, 10, 5, 5))[0],
-            sessions_count=self.sessions, goals_achieved=wording.CLOSURE_GOALS,
-            goals_not_achieved=None, last_scores=last, evaluation=wording.CLOSURE_EVALUATION,
+            sessions_count=self.sessions,
+            goals_achieved=wording.CLOSURE_GOALS,
+            goals_not_achieved=None,
+            last_scores=last,
+            evaluation=wording.CLOSURE_EVALUATION,
             district_evaluation=wording.DISTRICT_EVALUATION if self.ever_crisis else None,
-            closed_by_id=self.world.counsellor_id, created_at=utc(day, 17, 30),
-            reopened_at=None, reopen_reason=None, reopened_by_id=None, origin=None,
+            closed_by_id=self.world.counsellor_id,
+            created_at=utc(day, 17, 30),
+            reopened_at=None,
+            reopen_reason=None,
+            reopened_by_id=None,
+            origin=None,
         )
         document(self.world, self.pupil, "closure-report", "结案报告", day)
         self.pupil.file_state = "closed"

@@ -14,8 +14,12 @@ from . import names, places
 from .world import Member
 
 # (relation, gender, same surname as the child's father)
-_GRANDPARENTS = (("祖母", "F", False), ("祖父", "M", True), ("外祖母", "F", False),
-                 ("外祖父", "M", False))
+_GRANDPARENTS = (
+    ("祖母", "F", False),
+    ("祖父", "M", True),
+    ("外祖母", "F", False),
+    ("外祖父", "M", False),
+)
 _RELATIVES = (("叔叔", "M", True), ("姑姑", "F", True), ("舅舅", "M", False))
 
 
@@ -89,9 +93,15 @@ def _relative(rng: random.Random, relation: str, gender: str, surname: str | Non
 def distress_factor(groups: dict[str, date], gender: str, grade: int) -> float:
     """Risk multipliers: adversity, adolescence and (from puberty) being a girl."""
     factor = 1.0
-    for code, weight in (("left_behind", 1.25), ("divorced", 1.2), ("single_parent", 1.2),
-                         ("orphan", 1.4), ("poverty", 1.1), ("disability", 1.2),
-                         ("hardship", 1.15)):
+    for code, weight in (
+        ("left_behind", 1.25),
+        ("divorced", 1.2),
+        ("single_parent", 1.2),
+        ("orphan", 1.4),
+        ("poverty", 1.1),
+        ("disability", 1.2),
+        ("hardship", 1.15),
+    ):
         if code in groups:
             factor *= weight
     if grade <= 6:

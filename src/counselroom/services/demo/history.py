@@ -24,8 +24,15 @@ from .world import Pupil, World
 
 # Where the files not opened from a screening came from, with weights.
 REPORT_SOURCES = (
-    ("head_teacher", 35), ("parent", 18), ("peer", 10), ("self", 12), ("subject_teacher", 10),
-    ("observation", 6), ("hospital", 4), ("police", 1), ("other", 4),
+    ("head_teacher", 35),
+    ("parent", 18),
+    ("peer", 10),
+    ("self", 12),
+    ("subject_teacher", 10),
+    ("observation", 6),
+    ("hospital", 4),
+    ("police", 1),
+    ("other", 4),
 )
 SCREENING_SHARE = 0.55
 EXTRA_GROUPS = (("bullied", 0.15), ("internet", 0.12), ("family_change", 0.10))
@@ -35,8 +42,9 @@ def _earliest(world: World, pupil: Pupil) -> date:
     """First day the pupil was at this school within the history."""
     first_level = LEVELS[world.school_type][0]
     if grade_on(pupil.grade, world.start, world.today) < first_level:
-        return next_school_day(date(world.today.year if world.today.month >= 9
-                                    else world.today.year - 1, 9, 1))
+        return next_school_day(
+            date(world.today.year if world.today.month >= 9 else world.today.year - 1, 9, 1)
+        )
     return world.start
 
 
@@ -85,14 +93,26 @@ def _open_file(world: World, pupil: Pupil, first: Flagged | None) -> None:
         reported = max(earliest, start - timedelta(days=rng.randint(0, 3)))
     if start >= world.today:
         start = reported = world.today - timedelta(days=1)
-    add_concern(world, pupil, reported, source, description,
-                result_id=first.result_id if first else None, handled=start,
-                outcome=wording.SCREENING_OUTCOME_FILE)
+    add_concern(
+        world,
+        pupil,
+        reported,
+        source,
+        description,
+        result_id=first.result_id if first else None,
+        handled=start,
+        outcome=wording.SCREENING_OUTCOME_FILE,
+    )
     tier = _initial_tier(world, first, source)
     evidence = {"screening": "screening", "hospital": "hospital", "observation": "interview"}
     case = Case(world, pupil)
-    case.open(start, tier, source, evidence.get(source, "report"),
-              self_harm=tier == 3 and rng.random() < 0.6)
+    case.open(
+        start,
+        tier,
+        source,
+        evidence.get(source, "report"),
+        self_harm=tier == 3 and rng.random() < 0.6,
+    )
     for code, rate in EXTRA_GROUPS:
         if rng.random() < rate:
             pupil.groups.setdefault(code, start)
@@ -124,13 +144,21 @@ def build_history(world: World) -> None:
             continue  # the concern that opened the file
         item9 = f"，第9题 {flag.item9} 分" if flag.item9 else ""
         outcome = (
-            "已建档学生，纳入本次随访。" if pupil.id in file_ids
+            "已建档学生，纳入本次随访。"
+            if pupil.id in file_ids
             else wording.SCREENING_OUTCOME_WATCH
         )
         handled = min(interviewed, world.today - timedelta(days=1))
-        add_concern(world, pupil, flag.day, "screening",
-                    wording.SCREENING_CONCERN.format(total=flag.total, item9=item9),
-                    result_id=flag.result_id, handled=handled, outcome=outcome)
+        add_concern(
+            world,
+            pupil,
+            flag.day,
+            "screening",
+            wording.SCREENING_CONCERN.format(total=flag.total, item9=item9),
+            result_id=flag.result_id,
+            handled=handled,
+            outcome=outcome,
+        )
     add_group_activities(world)
     latest = world.terms[-1][1]
     for pupil in world.pupils:

@@ -49,11 +49,15 @@ def add_pupil_rows(world: World) -> None:
         )
         for ordinal, member in enumerate(pupil.members, start=1):
             tables.add(
-                Guardian, student_id=pupil.id, ordinal=ordinal, name=member.name,
-                relation=member.relation, phone=member.phone, is_guardian=member.is_guardian,
+                Guardian,
+                student_id=pupil.id,
+                ordinal=ordinal,
+                name=member.name,
+                relation=member.relation,
+                phone=member.phone,
+                is_guardian=member.is_guardian,
             )
         for code in sorted(pupil.groups):
             tables.add(
                 StudentGroup, student_id=pupil.id, code=code, since=pupil.groups[code], note=""
             )
-

@@ -36,10 +36,16 @@ class ReferralOutcome:
 def add_institutions(world: World) -> None:
     for kind, name, department, phone, hours in places.INSTITUTIONS:
         world.institutions[name] = world.tables.add(
-            Institution, kind=kind, name=name, department=department, address=places.DISTRICT,
-            phone=phone, contact="",
+            Institution,
+            kind=kind,
+            name=name,
+            department=department,
+            address=places.DISTRICT,
+            phone=phone,
+            contact="",
             green_channel_contact="门诊办公室" if kind == "hospital" else "",
-            hours=hours, deleted_at=None,
+            hours=hours,
+            deleted_at=None,
         )
 
 
@@ -47,8 +53,15 @@ def document(world: World, pupil: Pupil, kind: str, title: str, day: date) -> No
     """A printed document's log entry; the hash stands for the bytes of the printed PDF."""
     digest = hashlib.sha256(f"demo|{kind}|{pupil.id}|{day.isoformat()}".encode()).hexdigest()
     world.tables.add(
-        DocumentRecord, student_id=pupil.id, kind=kind, title=title, created_at=utc(day, 17),
-        created_by_id=world.counsellor_id, template_version=1, sha256=digest, action="print",
+        DocumentRecord,
+        student_id=pupil.id,
+        kind=kind,
+        title=title,
+        created_at=utc(day, 17),
+        created_by_id=world.counsellor_id,
+        template_version=1,
+        sha256=digest,
+        action="print",
     )
 
 
@@ -66,11 +79,20 @@ def add_referral(world: World, pupil: Pupil, day: date, tier: int) -> ReferralOu
     sent = seen = feedback = closed = None
     if consent_on <= today:
         consent_id = world.tables.add(
-            Consent, student_id=pupil.id, purpose="referral", guardian_name=guardian.name,
-            relation=guardian.relation, method="paper" if given else "in_person", given=given,
-            on=consent_on, text_version="转介知情同意书 第1版", witness=pupil.head_teacher,
-            withdrawn_on=None, reference=f"ZJ-{consent_on.year}-{pupil.id:05d}",
-            recorded_by_id=world.counsellor_id, created_at=utc(consent_on, 17),
+            Consent,
+            student_id=pupil.id,
+            purpose="referral",
+            guardian_name=guardian.name,
+            relation=guardian.relation,
+            method="paper" if given else "in_person",
+            given=given,
+            on=consent_on,
+            text_version="转介知情同意书 第1版",
+            witness=pupil.head_teacher,
+            withdrawn_on=None,
+            reference=f"ZJ-{consent_on.year}-{pupil.id:05d}",
+            recorded_by_id=world.counsellor_id,
+            created_at=utc(consent_on, 17),
         )
         steps.append(("consent_given" if given else "consent_refused", consent_on))
         if given:
@@ -78,8 +100,12 @@ def add_referral(world: World, pupil: Pupil, day: date, tier: int) -> ReferralOu
             seen = sent + timedelta(days=rng.randint(0, 2) if fast else rng.randint(3, 10))
             feedback = seen + timedelta(days=rng.randint(7, 21))
             closed = feedback + timedelta(days=rng.randint(20, 60))
-            for state, when in (("sent", sent), ("seen", seen), ("feedback", feedback),
-                                ("closed", closed)):
+            for state, when in (
+                ("sent", sent),
+                ("seen", seen),
+                ("feedback", feedback),
+                ("closed", closed),
+            ):
                 if when <= today:
                     steps.append((state, when))
     reached = {state: when for state, when in steps}
@@ -107,8 +133,12 @@ def add_referral(world: World, pupil: Pupil, day: date, tier: int) -> ReferralOu
     )
     for hour, (state, when) in enumerate(steps):
         world.tables.add(
-            ReferralEvent, referral_id=referral_id, state=state,
-            at=utc(when, 9 + hour), by_id=world.counsellor_id, note=wording.EVENT_NOTES[state],
+            ReferralEvent,
+            referral_id=referral_id,
+            state=state,
+            at=utc(when, 9 + hour),
+            by_id=world.counsellor_id,
+            note=wording.EVENT_NOTES[state],
         )
     if "sent" in reached:
         document(world, pupil, "referral-letter", "转介函", reached["sent"])
@@ -122,25 +152,38 @@ def add_leave(world: World, pupil: Pupil, start: date, back: date, hospital: str
     rng = world.rng
     returned = back <= world.today - timedelta(days=3)
     leave_id = world.tables.add(
-        Leave, student_id=pupil.id, state="returned" if returned else "on_leave",
-        start_on=start, expected_return_on=back,
+        Leave,
+        student_id=pupil.id,
+        state="returned" if returned else "on_leave",
+        start_on=start,
+        expected_return_on=back,
         certificate=wording.LEAVE_CERTIFICATE.format(hospital=hospital),
-        reason=wording.LEAVE_REASON, created_by_id=world.counsellor_id,
-        created_at=utc(start, 16), origin=None,
+        reason=wording.LEAVE_REASON,
+        created_by_id=world.counsellor_id,
+        created_at=utc(start, 16),
+        origin=None,
     )
     if not returned:
         pupil.status = "on_leave"
         return False
     meeting = back - timedelta(days=rng.randint(1, 4))
     world.tables.add(
-        ReturnRecord, leave_id=leave_id, application_on=meeting - timedelta(days=rng.randint(3, 7)),
+        ReturnRecord,
+        leave_id=leave_id,
+        application_on=meeting - timedelta(days=rng.randint(3, 7)),
         recovery_certificate=wording.RECOVERY_CERTIFICATE.format(hospital=hospital),
-        missing_certificate_reason=None, assessment=wording.RETURN_ASSESSMENT,
-        meeting_on=meeting, return_plan=wording.RETURN_PLAN, watchers=wording.RETURN_WATCHERS,
-        session_frequency="每周一次", returned_on=back,
-        close_follow_up_until=back + world.policy.return_follow_up.interval
-        * world.policy.return_follow_up.count,
-        created_by_id=world.counsellor_id, created_at=utc(meeting, 17), origin=None,
+        missing_certificate_reason=None,
+        assessment=wording.RETURN_ASSESSMENT,
+        meeting_on=meeting,
+        return_plan=wording.RETURN_PLAN,
+        watchers=wording.RETURN_WATCHERS,
+        session_frequency="每周一次",
+        returned_on=back,
+        close_follow_up_until=back
+        + world.policy.return_follow_up.interval * world.policy.return_follow_up.count,
+        created_by_id=world.counsellor_id,
+        created_at=utc(meeting, 17),
+        origin=None,
     )
     document(world, pupil, "return-assessment", "复学评估表", meeting)
     return True

@@ -49,8 +49,7 @@ def grade_sizes(students: int, levels: tuple[int, ...]) -> list[int]:
 def _staff(world: World, role: str) -> tuple[int, str]:
     rng = world.rng
     name = names.adult_name(rng, "F" if rng.random() < 0.6 else "M")
-    staff_id = world.tables.add(Staff, name=name, role=role, phone=places.mobile(rng),
-                                active=True)
+    staff_id = world.tables.add(Staff, name=name, role=role, phone=places.mobile(rng), active=True)
     world.staff.setdefault(role, []).append(name)
     return staff_id, name
 
@@ -60,8 +59,13 @@ def build_roster(world: World, students: int) -> None:
     for role, count in OFFICES:
         for _ in range(count):
             _staff(world, role)
-    world.tables.add(Staff, name=world.counsellor_name, role="psychology_teacher",
-                     phone=places.mobile(world.rng), active=True)
+    world.tables.add(
+        Staff,
+        name=world.counsellor_name,
+        role="psychology_teacher",
+        phone=places.mobile(world.rng),
+        active=True,
+    )
     world.staff["psychology_teacher"] = [world.counsellor_name]
     year = school_year_start(world.today)
     used_ids: set[str] = set()
@@ -77,8 +81,11 @@ def build_roster(world: World, students: int) -> None:
         for number in range(1, classes + 1):
             head_id, head = _staff(world, "head_teacher")
             class_id = world.tables.add(
-                SchoolClass, grade_level=grade, number=number,
-                label=class_label(grade, number), head_teacher_id=head_id,
+                SchoolClass,
+                grade_level=grade,
+                number=number,
+                label=class_label(grade, number),
+                head_teacher_id=head_id,
             )
             for roll in range(1, base + (1 if number <= extra else 0) + 1):
                 world.pupils.append(_pupil(world, grade, class_id, roll, head, year, used_ids))
@@ -103,9 +110,7 @@ def _pupil(
     if "migrant" in groups:
         region = rng.choice(places.MIGRANT_REGIONS)
     elif rng.random() < 0.85:
-        region = rng.choice(
-            places.HOME_REGIONS_RURAL if world.rural else places.HOME_REGIONS_URBAN
-        )
+        region = rng.choice(places.HOME_REGIONS_RURAL if world.rural else places.HOME_REGIONS_URBAN)
     else:
         region = rng.choice(places.NEARBY_REGIONS)
     while True:

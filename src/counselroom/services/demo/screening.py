@@ -80,9 +80,7 @@ def run_screenings(world: World) -> list[Flagged]:
     cutoffs = world.policy.screening
     levels = LEVELS[world.school_type]
     for index, (term, day) in enumerate(world.terms):
-        present = [
-            (p, grade_on(p.grade, day, world.today)) for p in world.pupils
-        ]
+        present = [(p, grade_on(p.grade, day, world.today)) for p in world.pupils]
         present = [(p, g) for p, g in present if g >= max(MIN_GRADE, levels[0])]
         if not present:
             continue

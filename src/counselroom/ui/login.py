@@ -1,0 +1,210 @@
+"""The login window: pick an account, type the password, unlock the vault in the background.
+
+Unlocking runs Argon2id (about half a second by design), so it goes through the worker and the
+window stays responsive with a busy bar. On success the window emits `logged_in(Context)` and
+the caller owns the context from then on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counselroom.services import auth
+from counselroom.services.context import Context
+from counselroom.ui.i18n import fill
+from counselroom.ui.login_errors import describe_folder_error, describe_login_error
+from counselroom.ui.named import named
+from counselroom.ui.worker import BackgroundJob, run_in_background
+
+LoginFn = Callable[[Path, str, str], Context]
+
+_STYLE = """
+QLabel#appTitle { font-size: 20pt; font-weight: 600; }
+QLabel#vaultPath { color: #616161; }
+QLabel#demoNote { background: #FFF8E1; border: 1px solid #F9A825; border-radius: 6px;
+                  padding: 8px; color: #5D4037; }
+QLabel#loginError { background: #FFEBEE; border: 1px solid #C62828; border-radius: 6px;
+                    padding: 8px; color: #B71C1C; }
+QProgressBar#busy { max-height: 6px; }
+QPushButton#signIn { background: #1565C0; color: white; border: none; border-radius: 4px;
+                     padding: 7px; font-weight: 600; }
+QPushButton#signIn:hover { background: #0D47A1; }
+QPushButton#signIn:disabled { background: #90A4AE; }
+"""
+
+
+class LoginWindow(QWidget):
+    logged_in = Signal(object)  # Context
+
+    def __init__(
+        self,
+        vault_folder: Path,
+        *,
+        demo_credentials: tuple[str, str] | None = None,
+        login: LoginFn = auth.login,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault_folder = Path(vault_folder)
+        self._login = login
+        self._job: BackgroundJob[Context] | None = None
+        self._closed = False
+        self.setObjectName("loginWindow")
+        self.setWindowTitle(fill(self.tr("CounselRoom — %1"), self.vault_folder))
+        self.setStyleSheet(_STYLE)
+        self._build(demo_credentials)
+        self._load_usernames(demo_credentials[0] if demo_credentials else None)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self, demo_credentials: tuple[str, str] | None) -> None:
+        title = named(QLabel(self.tr("CounselRoom counselling room")), "appTitle")
+        path = named(QLabel(fill(self.tr("Vault: %1"), self.vault_folder)), "vaultPath")
+        path.setWordWrap(True)
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.demo_note = named(QLabel(), "demoNote")
+        self.demo_note.setWordWrap(True)
+        if demo_credentials:
+            user, password = demo_credentials
+            self.demo_note.setText(
+                fill(self.tr("Demo vault: user name %1, password %2"), user, password)
+            )
+        self.demo_note.setVisible(demo_credentials is not None)
+
+        self.user_box = QComboBox()
+        self.user_box.setMinimumContentsLength(16)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.returnPressed.connect(self.submit)
+        form = QFormLayout()
+        form.addRow(self.tr("&User:"), self.user_box)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+
+        self.error_label = named(QLabel(), "loginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.busy_bar = named(QProgressBar(), "busy")
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.login_button = named(QPushButton(self.tr("Sign in")), "signIn")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+
+        card = named(QFrame(), "loginCard")
+        inner = QVBoxLayout(card)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(path)
+        inner.addWidget(self.demo_note)
+        inner.addLayout(form)
+        inner.addWidget(self.error_label)
+        inner.addWidget(self.busy_bar)
+        inner.addWidget(self.login_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 28)
+        outer.addWidget(card)
+        self.setMinimumWidth(440)
+
+    def _load_usernames(self, preferred: str | None) -> None:
+        # vault.keys is a small local file: reading it here costs less than a thread hop.
+        try:
+            names = auth.usernames(self.vault_folder)
+        except Exception as exc:  # shown; nothing can be signed in
+            self._show_error(describe_folder_error(exc, str(self.vault_folder)))
+            self._set_enabled(False)
+            return
+        self.user_box.addItems(names)
+        if preferred and preferred in names:
+            self.user_box.setCurrentText(preferred)
+        if not names:
+            self._show_error(self.tr("This vault has no user accounts that can sign in."))
+            self._set_enabled(False)
+        self.password_edit.setFocus()
+
+    # -- signing in --------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def submit(self) -> None:
+        if self.busy or not self.login_button.isEnabled():
+            return
+        username, password = self.user_box.currentText(), self.password_edit.text()
+        if not password:
+            self._show_error(fill(self.tr("Type the password of “%1”."), username))
+            return
+        self.error_label.hide()
+        self._set_busy(True)
+        folder, login = self.vault_folder, self._login
+        self._job = run_in_background(
+            lambda: login(folder, username, password),
+            owner=self,
+            on_success=self._succeeded,
+            on_failure=lambda exc: self._failed(exc, username),
+        )
+
+    def _succeeded(self, ctx: Context) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.password_edit.clear()
+        if self._closed:  # the window was closed while the vault was unlocking
+            ctx.close()
+            return
+        self.logged_in.emit(ctx)
+
+    def _failed(self, exc: BaseException, username: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self._show_error(describe_login_error(exc, username))
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A wrapped label's height depends on the width, which a top-level layout's minimum
+        # size ignores; grow the window so the last line of a message is never cut off.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self._set_enabled(not busy)
+        self.login_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.user_box, self.password_edit, self.login_button):
+            widget.setEnabled(enabled)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False
+        super().showEvent(event)

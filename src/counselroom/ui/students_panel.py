@@ -1,0 +1,120 @@
+"""The student list: a search field over a sortable table, and what it shows when empty."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counselroom.services.students import StudentRow
+from counselroom.ui.i18n import fill
+from counselroom.ui.named import named
+from counselroom.ui.search_box import DEBOUNCE_MS, SearchBox
+from counselroom.ui.students_model import (
+    COL_CLASS,
+    COL_FOLLOW_UP,
+    COL_GRADE,
+    COL_NAME,
+    COL_STATUS,
+    COL_STUDENT_NO,
+    COL_TIER,
+    StudentFilterProxy,
+    StudentTableModel,
+)
+from counselroom.ui.tier_badge import TierBadgeDelegate
+
+# Typical widest content per column, measured with the current font (not per row: 20,000 rows).
+_SAMPLES = {
+    COL_STUDENT_NO: "G110101200801011234",
+    COL_NAME: "欧阳中华某",
+    COL_GRADE: "一年级",
+    COL_CLASS: "初二(10)班",
+    COL_TIER: "0 无/观察",
+    COL_STATUS: "休学休学",
+    COL_FOLLOW_UP: "2026-12-31",
+}
+
+
+class StudentsPanel(QWidget):
+    counts_changed = Signal(int, int)  # all students, students shown
+
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.model = StudentTableModel(self)
+        self.proxy = StudentFilterProxy(self.model, self)
+        self.search_box = SearchBox(self, debounce_ms=debounce_ms)
+        self.search_box.search_changed.connect(self._search)
+        self.empty_label = named(QLabel(), "emptyNote")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        self.view = self._make_view()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view, 1)
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.proxy)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setItemDelegateForColumn(COL_TIER, TierBadgeDelegate(view))
+        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 12)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicatorClearable(True)  # a third click returns to grade/class order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        metrics = view.fontMetrics()
+        for column, sample in _SAMPLES.items():
+            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 36)
+        return view
+
+    def set_rows(self, rows: Sequence[StudentRow]) -> None:
+        self.model.set_rows(rows)
+        self._report_counts()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search_text(text)
+        self._report_counts()
+
+    def _report_counts(self) -> None:
+        # Called after each change we make rather than on rowsRemoved/rowsInserted, which a
+        # filter change emits once per interval of rows (thousands on a large school).
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if total == 0:
+            self.empty_label.setText(
+                self.tr(
+                    "No students in this vault yet. Import the roster exported from the student-"
+                    "status system with “counselroom roster import”."
+                )
+            )
+        elif shown == 0:
+            self.empty_label.setText(
+                fill(self.tr("No student matches “%1”."), self.search_box.text().strip())
+            )
+        self.empty_label.setVisible(shown == 0)
+        self.counts_changed.emit(total, shown)
+
+    def selected_student(self) -> StudentRow | None:
+        index: QModelIndex = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
