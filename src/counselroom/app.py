@@ -25,7 +25,7 @@ from counselroom.ui.i18n import ENGLISH, install_translators, resolve_language
 log = logging.getLogger(__name__)
 
 ORGANISATION = "CounselRoom"
-DEMO_STUDENTS = 300
+DEMO_STUDENTS = 1000  # size S of DESIGN.md: a realistic secondary school
 
 
 class CounselRoomApp(QApplication):

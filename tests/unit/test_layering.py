@@ -17,7 +17,7 @@ def _allowed(path: Path) -> bool:
     return relative.parts[0] == "ui" or relative == Path("app.py")
 
 
-def _qt_imports(path: Path) -> list[str]:
+def _imports(path: Path, roots: tuple[str, ...]) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
@@ -26,8 +26,12 @@ def _qt_imports(path: Path) -> list[str]:
             names = [node.module]
         else:
             continue
-        found += [f"line {node.lineno}: {n}" for n in names if n.split(".")[0] in QT_MODULES]
+        found += [f"line {node.lineno}: {n}" for n in names if n.startswith(roots)]
     return found
+
+
+def _qt_imports(path: Path) -> list[str]:
+    return _imports(path, QT_MODULES)
 
 
 def test_only_ui_and_app_import_qt() -> None:
@@ -43,3 +47,14 @@ def test_only_ui_and_app_import_qt() -> None:
 
 def test_the_check_sees_qt_imports() -> None:
     assert _qt_imports(PACKAGE / "app.py"), "app.py imports PySide6; the walker must notice"
+
+
+def test_the_window_reaches_data_only_through_services() -> None:
+    """ui/ and app.py hold DTOs from services; a query in a widget would skip the role checks."""
+    storage = ("counselroom.storage", "sqlalchemy", "sqlcipher3")
+    window = [p for p in sorted(PACKAGE.rglob("*.py")) if _allowed(p)]
+    assert len(window) > 5
+    offenders = {
+        str(p.relative_to(PACKAGE)): hits for p in window if (hits := _imports(p, storage))
+    }
+    assert not offenders, f"the window imports storage directly: {offenders}"
