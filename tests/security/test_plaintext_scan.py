@@ -26,6 +26,11 @@ from vault_fixtures import CHEAP
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 FRAGMENT_CHARS = 6
+# Ciphertext is uniformly random: a 4-byte needle (a two-character name in UTF-16 or GB18030)
+# turns up by chance a few times in a few megabytes among thousands of needles. From 6 bytes the
+# expected number of chance hits is about 1e-4, so shorter encodings are not searched (a
+# two-character name is still searched in UTF-8, where it is 6 bytes).
+MIN_BYTES = 6
 
 
 def needles(ctx: Context) -> set[str]:
@@ -54,8 +59,9 @@ def automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     for word in words:
         for encoding in ENCODINGS:
             with contextlib.suppress(UnicodeEncodeError):
-                raw = word.encode(encoding).decode("latin-1")
-                auto.add_word(raw, (word, encoding))
+                encoded = word.encode(encoding)
+                if len(encoded) >= MIN_BYTES:
+                    auto.add_word(encoded.decode("latin-1"), (word, encoding))
     auto.make_automaton()
     return auto
 

@@ -108,6 +108,31 @@ def test_unwritable_folder_is_refused(tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
+def test_unwritable_folder_is_refused_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same refusal under root (CI), where permission bits cannot deny anything: the OS's
+    answer to "may I write here?" is what the check consults."""
+    import os
+
+    folder = tmp_path / "v"
+    make_vault(folder)[0].close()
+    real_access = os.access
+
+    def access(path: object, mode: int) -> bool:
+        if Path(str(path)) in (folder, tmp_path / "new") and mode == os.W_OK:
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    with pytest.raises(VaultError, match=f"{folder}: the vault folder is not writable"):
+        auth.login(folder, ADMIN, PASSWORD)
+    (tmp_path / "new").mkdir()
+    with pytest.raises(VaultError, match="not writable"):
+        make_vault(tmp_path / "new" / "vault")
+    assert not (tmp_path / "new" / "vault").exists()
+
+
 def test_add_user_change_password_and_roles(tmp_path: Path) -> None:
     folder = tmp_path / "v"
     ctx, _ = make_vault(folder)

@@ -27,6 +27,14 @@ def emit_json(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(to_jsonable(obj), ensure_ascii=False) + "\n")
 
 
+def respond(as_json: bool, data: dict[str, Any], text: str) -> None:
+    """One JSON object for scripts, or the text for people — never both."""
+    if as_json:
+        emit_json(data)
+    else:
+        print(text)
+
+
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """A plain text table; widths count CJK characters as two columns."""
     import unicodedata

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from counselroom.cli.output import emit_json, table
+from counselroom.cli.output import emit_json, respond, table
 from counselroom.cli.secrets_input import SecretSource
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services import auth, users
@@ -31,11 +31,13 @@ def kdf_choice() -> KdfParams | None:
     return None
 
 
-def print_recovery_code(code: str) -> None:
-    print("Recovery code (shown once — write it down and keep it locked away):")
-    print(f"    {code}")
-    print("It lets an administrator reset a password. Anyone holding it and the vault folder")
-    print("can open every file.")
+def recovery_code_text(code: str) -> str:
+    return (
+        "Recovery code (shown once — write it down and keep it locked away):\n"
+        f"    {code}\n"
+        "It lets an administrator reset a password. Anyone holding it and the vault folder\n"
+        "can open every file."
+    )
 
 
 def cmd_init(args: argparse.Namespace, secrets: SecretSource) -> int:
@@ -44,11 +46,12 @@ def cmd_init(args: argparse.Namespace, secrets: SecretSource) -> int:
     ctx, code = init_vault(Path(args.vault), school, args.admin, password, kdf=kdf_choice())
     vault_id = ctx.vault.vault_id
     ctx.close()
-    if args.json:
-        emit_json({"vault": str(args.vault), "vault_id": vault_id, "recovery_code": code})
-    else:
-        print(f"Created vault {args.vault} for {args.school}; administrator {args.admin}.")
-        print_recovery_code(code)
+    respond(
+        args.json,
+        {"vault": str(args.vault), "vault_id": vault_id, "recovery_code": code},
+        f"Created vault {args.vault} for {args.school}; administrator {args.admin}.\n"
+        + recovery_code_text(code),
+    )
     return 0
 
 
@@ -65,11 +68,11 @@ def cmd_demo(args: argparse.Namespace, secrets: SecretSource) -> int:
         kdf=kdf_choice(),
     )
     ctx.close()
-    if args.json:
-        emit_json({"vault": str(args.vault), "recovery_code": code, "summary": summary})
-    else:
-        print(f"Created demo vault {args.vault}: {summary}")
-        print_recovery_code(code)
+    respond(
+        args.json,
+        {"vault": str(args.vault), "recovery_code": code, "summary": summary},
+        f"Created demo vault {args.vault}: {summary}\n" + recovery_code_text(code),
+    )
     return 0
 
 
@@ -84,11 +87,9 @@ def cmd_verify(args: argparse.Namespace, secrets: SecretSource) -> int:
             findings = verify_vault(ctx.vault)
             if not findings:
                 with ctx.vault.write() as session:
-                    ctx.vault.audit(
+                    ctx.audit(
                         session,
                         "vault.verify",
-                        user_id=ctx.actor.user_id,
-                        username=ctx.actor.username,
                         detail="ok",
                     )
         finally:
@@ -106,11 +107,12 @@ def cmd_recover(args: argparse.Namespace, secrets: SecretSource) -> int:
     code = secrets.recovery_code()
     password = secrets.new_password(args.user, signed_in=False)
     new_code = auth.recover(Path(args.vault), code, args.user, password, kdf=kdf_choice())
-    if args.json:
-        emit_json({"user": args.user, "recovery_code": new_code})
-    else:
-        print(f"Password of {args.user} reset. The old recovery code no longer works.")
-        print_recovery_code(new_code)
+    respond(
+        args.json,
+        {"user": args.user, "recovery_code": new_code},
+        f"Password of {args.user} reset. The old recovery code no longer works.\n"
+        + recovery_code_text(new_code),
+    )
     return 0
 
 
@@ -146,8 +148,5 @@ def cmd_user(ctx: Context, args: argparse.Namespace, secrets: SecretSource) -> i
         result = {"user": args.name, "disabled": True, "key_rotated": not args.keep_key}
     else:  # pragma: no cover - argparse restricts the choices
         raise CounselRoomError(f"unknown user command {args.user_command}")
-    if args.json:
-        emit_json(result)
-    else:
-        print(", ".join(f"{k}: {v}" for k, v in result.items()))
+    respond(args.json, result, ", ".join(f"{k}: {v}" for k, v in result.items()))
     return 0

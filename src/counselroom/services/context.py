@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from counselroom.services.roles import Permission, PermissionDenied, Role, allowed
 from counselroom.vault.vault import Vault
 
@@ -29,6 +31,19 @@ class Context:
 
     def may(self, permission: Permission) -> bool:
         return allowed(self.actor.role, permission)
+
+    def audit(
+        self, session: Session, action: str, *, target: str | None = None, detail: str | None = None
+    ) -> None:
+        """Record what the signed-in user did, inside the caller's transaction."""
+        self.vault.audit(
+            session,
+            action,
+            user_id=self.actor.user_id,
+            username=self.actor.username,
+            target=target,
+            detail=detail,
+        )
 
     def close(self) -> None:
         self.vault.close()

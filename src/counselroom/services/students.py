@@ -179,11 +179,9 @@ def show_student(ctx: Context, sid: str) -> StudentDetail:
             screenings=_screenings(session, student.id) if full else None,
             restricted=not full,
         )
-        ctx.vault.audit(
+        ctx.audit(
             session,
             "student.view",
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
             target=f"student:{student.id}",
             detail="full" if full else "restricted",
         )

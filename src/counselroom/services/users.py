@@ -71,11 +71,9 @@ def add_user(
         )
         session.add(user)
         session.flush()
-        ctx.vault.audit(
+        ctx.audit(
             session,
             "user.add",
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
             target=f"user:{user.id}",
             detail=f"role={role.value}",
         )
@@ -96,11 +94,9 @@ def change_password(
         user = _get(session, username)
         if user.disabled_at is not None:
             raise CounselRoomError(f"user {username!r} is disabled")
-        ctx.vault.audit(
+        ctx.audit(
             session,
             "user.passwd",
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
             target=f"user:{user.id}",
         )
         user_id = user.id
@@ -124,11 +120,9 @@ def disable_user(ctx: Context, username: str, *, rotate_key: bool = True) -> Non
             if len(admins) <= 1:
                 raise CounselRoomError("the last administrator cannot be disabled")
         user.disabled_at = utcnow()
-        ctx.vault.audit(
+        ctx.audit(
             session,
             "user.disable",
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
             target=f"user:{user.id}",
             detail=f"rotate_key={rotate_key}",
         )
@@ -138,9 +132,7 @@ def disable_user(ctx: Context, username: str, *, rotate_key: bool = True) -> Non
     if rotate_key:
         rotate_data_key(ctx.vault)
         with ctx.vault.write() as session:
-            ctx.vault.audit(
-                session, "vault.rotate_key", user_id=ctx.actor.user_id, username=ctx.actor.username
-            )
+            ctx.audit(session, "vault.rotate_key")
 
 
 def _get(session: Session, username: str) -> User:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -285,9 +285,6 @@ class Vault:
             )
         )
         session.info["audit_head"] = AuditHead(entry.seq, mac)
-
-    def audit_count(self, session: Session) -> int:
-        return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
 
     # -- key slots -------------------------------------------------------------------------
 
