@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import HEADER, row, timed  # noqa: E402
+from common import HEADER, row, timed
 
-from counselroom.services import auth  # noqa: E402
-from counselroom.services.setup import SchoolDetails, init_vault  # noqa: E402
-from counselroom.vault.kdf import derive, production_params  # noqa: E402
+from counselroom.services import auth
+from counselroom.services.setup import SchoolDetails, init_vault
+from counselroom.vault.kdf import derive, production_params
 
 
 def main() -> None:
@@ -26,8 +26,13 @@ def main() -> None:
     counter = iter(range(1000))
 
     def create() -> None:
-        ctx, _ = init_vault(work / f"v{next(counter)}", SchoolDetails("基准中学"), "admin",
-                            "bench-password", kdf=params)
+        ctx, _ = init_vault(
+            work / f"v{next(counter)}",
+            SchoolDetails("基准中学"),
+            "admin",
+            "bench-password",
+            kdf=params,
+        )
         ctx.close()
 
     create_time = timed(create, repeat=3)
@@ -35,14 +40,18 @@ def main() -> None:
     unlock_time = timed(lambda: auth.login(folder, "admin", "bench-password").close(), repeat=5)
     shutil.rmtree(work)
 
-    print(f"Argon2id: {params.memory_kib // 1024} MiB, {params.iterations} passes, "
-          f"{params.lanes} lanes")
+    print(
+        f"Argon2id: {params.memory_kib // 1024} MiB, {params.iterations} passes, "
+        f"{params.lanes} lanes"
+    )
     print(HEADER)
     # creation derives two slot keys (administrator and recovery code)
     print(row("create vault (2 slots)", create_time, "2 × Argon2id", 2 * kdf_time))
     print(row("unlock (login)", unlock_time, "1 × Argon2id", kdf_time))
-    print(f"\nunlock beyond the KDF: {(unlock_time - kdf_time) * 1000:.0f} ms; "
-          f"creation beyond the KDF: {(create_time - 2 * kdf_time) * 1000:.0f} ms")
+    print(
+        f"\nunlock beyond the KDF: {(unlock_time - kdf_time) * 1000:.0f} ms; "
+        f"creation beyond the KDF: {(create_time - 2 * kdf_time) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

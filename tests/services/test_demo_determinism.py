@@ -1,4 +1,5 @@
-"""Same seed, size, school type and date → same school; options change what they should."""
+"""Same seed, size, school type, date and profile → same school; options change what they
+should."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.services.demo import create_demo_vault
 from counselroom.services.demo.tables import INSERT_ORDER
 from counselroom.storage.models import (
@@ -85,3 +86,19 @@ def test_bad_options_are_refused_before_a_vault_is_made(tmp_path: Path) -> None:
                 tmp_path / "v", students, kdf=INSECURE_TEST_PARAMS, school_type=school_type
             )
         assert not (tmp_path / "v").exists()
+
+
+def test_benchmark_profile_is_deterministic(tmp_path: Path) -> None:
+    first = _dump(tmp_path / "a", 200, seed=5, profile="benchmark")
+    second = _dump(tmp_path / "b", 200, seed=5, profile="benchmark")
+    assert first == second
+    school = _dump(tmp_path / "c", 200, seed=5)
+    # The roster is drawn before the case history: the same pupils, another case load.
+    assert _column(first, Student, "name") == _column(school, Student, "name")
+    assert len(first["sessions"]) > 3 * len(school["sessions"])
+
+
+def test_unknown_profile_is_refused_before_a_vault_is_made(tmp_path: Path) -> None:
+    with pytest.raises(CounselRoomError, match="school, benchmark"):
+        create_demo_vault(tmp_path / "v", 10, kdf=INSECURE_TEST_PARAMS, profile="huge")
+    assert not (tmp_path / "v").exists()

@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--students", type=int, required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--admin", default="admin")
+    p.add_argument(
+        "--profile",
+        default="school",
+        choices=["school", "benchmark"],
+        help="school: a realistic case load; benchmark: DESIGN.md's sizes (30%% open files)",
+    )
 
     sub.add_parser("verify", parents=[signed_in], help="check integrity (exit 1 with findings)")
     p = sub.add_parser("recover", parents=[common], help="reset a password with the recovery code")

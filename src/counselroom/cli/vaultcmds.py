@@ -66,6 +66,7 @@ def cmd_demo(args: argparse.Namespace, secrets: SecretSource) -> int:
         admin=args.admin,
         password=password,
         kdf=kdf_choice(),
+        profile=args.profile,
     )
     ctx.close()
     respond(

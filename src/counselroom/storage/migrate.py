@@ -6,6 +6,7 @@ revision this program does not know was written by a newer version and is refuse
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -23,14 +24,18 @@ def _config() -> Config:
     return config
 
 
+@functools.cache  # the scripts ship with the program: read them once per process
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(
+        rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()
+    )
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -2,8 +2,13 @@
 
 Everything in it is invented: names are drawn from real surname and given-name frequencies,
 ID numbers are valid but belong to nobody, the school, district and institutions are marked
-(演示). The same seed, size, school type, ``rural`` flag and ``today`` always give the same
-content; only the vault's own bookkeeping (audit times, keys) differs between two runs.
+(演示). The same seed, size, school type, ``rural`` flag, ``today`` and profile always give the
+same content; only the vault's own bookkeeping (audit times, keys) differs between two runs.
+
+Two profiles (see :mod:`.profiles` and docs/synthetic-school.md): ``school``, the default, is a
+realistic school (``file_rate`` of the pupils with a file); ``benchmark`` carries DESIGN.md's
+case load per pupil (30 % open files, about 20 sessions per open file and a few files with 300
+or more, referrals for 16 % and two screening results per pupil), for the performance targets.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from counselroom.vault.kdf import KdfParams
 from . import places
 from .history import build_history
 from .loader import load, next_ids
+from .profiles import PROFILES, get_profile
 from .pupils import add_pupil_rows
 from .roster import build_roster
 from .tables import Tables
@@ -56,6 +62,7 @@ __all__ = [
     "COUNSELLOR_USERNAME",
     "DEFAULT_FILE_RATE",
     "DEMO_PASSWORD",
+    "PROFILES",
     "VIEWER_USERNAME",
     "DemoSummary",
     "create_demo_vault",
@@ -104,10 +111,14 @@ def generate_school(
     rural: bool = True,
     today: date | None = None,
     file_rate: float = DEFAULT_FILE_RATE,
+    profile: str = "school",
 ) -> DemoSummary:
-    """Fill an empty vault with a school of ``students`` pupils and two terms of case work."""
+    """Fill an empty vault with a school of ``students`` pupils and two terms of case work.
+
+    ``profile`` is ``"school"`` (realistic, the default) or ``"benchmark"`` (DESIGN.md's case
+    load; ``file_rate`` is then not used)."""
     ctx.require(Permission.EDIT_CASES)
-    _check_options(students, school_type, file_rate)
+    _check_options(students, school_type, file_rate, profile)
     day = today or date.today()
     with ctx.vault.write() as session:
         if session.scalar(select(func.count()).select_from(Student)):
@@ -124,6 +135,7 @@ def generate_school(
             school_type=school_type,
             rural=rural,
             file_rate=file_rate,
+            profile=get_profile(profile),
             tables=Tables(next_ids(session)),
             counsellor_id=counsellor_id,
             counsellor_name=counsellor_name,
@@ -134,11 +146,9 @@ def generate_school(
         add_pupil_rows(world)
         load(session, world.tables)
         summary = _summary(world)
-        ctx.vault.audit(
+        ctx.audit(
             session,
             "demo.generate",
-            user_id=ctx.actor.user_id,
-            username=ctx.actor.username,
             detail=summary.audit_detail(),
         )
     return summary
@@ -156,10 +166,11 @@ def create_demo_vault(
     rural: bool = True,
     today: date | None = None,
     file_rate: float = DEFAULT_FILE_RATE,
+    profile: str = "school",
 ) -> tuple[Context, str, DemoSummary]:
     """A new vault holding a demo school, with a counsellor and a viewer account besides the
     administrator (both with :data:`DEMO_PASSWORD`). Returns context, recovery code, summary."""
-    _check_options(students, school_type, file_rate)  # before a vault folder is made
+    _check_options(students, school_type, file_rate, profile)  # before a vault folder is made
     details = SchoolDetails(
         name=places.SCHOOL_NAMES[school_type],
         school_type=school_type,
@@ -197,6 +208,7 @@ def create_demo_vault(
             rural=rural,
             today=today,
             file_rate=file_rate,
+            profile=profile,
         )
     except BaseException:
         ctx.close()
@@ -204,7 +216,7 @@ def create_demo_vault(
     return ctx, code, summary
 
 
-def _check_options(students: int, school_type: str, file_rate: float) -> None:
+def _check_options(students: int, school_type: str, file_rate: float, profile: str) -> None:
     if (
         isinstance(students, bool)
         or not isinstance(students, int)
@@ -217,6 +229,7 @@ def _check_options(students: int, school_type: str, file_rate: float) -> None:
         raise ValidationError(f"unknown school type {school_type!r}", field="school_type")
     if not 0.0 <= file_rate <= 1.0:
         raise ValidationError(f"file_rate must be 0-1 (got {file_rate!r})", field="file_rate")
+    get_profile(profile)
 
 
 def _policy(session: Session) -> Policy:

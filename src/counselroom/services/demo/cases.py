@@ -22,16 +22,20 @@ from .plans import add_plan
 from .referrals import add_leave, add_referral, document
 from .sessions import add_session
 from .tables import utc
-from .timeline import next_school_day
+from .timeline import next_school_day, school_days
 from .world import Pupil, World
 
 STAY_DAYS = {0: (21, 60), 1: (42, 120), 2: (35, 84), 3: (21, 49)}
 ESCALATE = {1: 0.12, 2: 0.15}
-REFER = {2: 0.25, 3: 0.85}
 LEAVE_RATE = {0: 0.0, 1: 0.0, 2: 0.1, 3: 0.5}  # of referred pupils seen by the hospital
 CLOSE_AT_ZERO = 0.7
 OVERDUE_RATE = 0.08
 TIER0_INTERVAL = timedelta(days=30)
+ONE_DAY = timedelta(days=1)
+# The course of a long-running file: (share of its sessions, new tier, evidence) — a crisis
+# that settles after hospital care, a relapse, and a last lowering that half of them reach.
+LONG_COURSE = ((0.12, 2, "hospital"), (0.4, 1, "interview"), (0.65, 2, "interview"))
+LONG_LAST_LOWERING = (0.85, 1, "interview")
 REPORTERS = {
     "head_teacher": "班主任",
     "subject_teacher": "科任教师",
@@ -89,6 +93,9 @@ class Case:
         self.ever_crisis = False
         self.leave: tuple[date, date, str] | None = None
         self.theme = pick(self.rng, PRESENTING)  # what the pupil first came with
+        pace = world.profile.pace
+        # Follow-up this many times as often as the policy's interval (1: as the policy says).
+        self.pace = self.rng.lognormvariate(*pace) * world.pace_scale if pace else 1.0
 
     # -- records ---------------------------------------------------------------------------
 
@@ -100,6 +107,7 @@ class Case:
         mode: str = "in_person",
         self_harm: bool = False,
         source: str = "",
+        brief: bool = False,
     ) -> None:
         add_session(
             self.world,
@@ -111,6 +119,7 @@ class Case:
             next_in=self.interval(),
             source=source,
             theme=self.theme,
+            brief=brief,
         )
         self.sessions += 1
         self.last_contact = day
@@ -155,6 +164,9 @@ class Case:
             change_note=note,
         )
 
+    def may_refer(self) -> bool:
+        return self.rng.random() < self.world.profile.refer.get(self.tier, 0.0)
+
     def refer(self, day: date) -> None:
         self.referred = True
         outcome = add_referral(self.world, self.pupil, day, self.tier)
@@ -172,7 +184,7 @@ class Case:
         self.pupil.file_opened_at = utc(day, 16, 30)
         self.plan(day, None)
         add_parent_contact(self.world, self.pupil, day, "phone")
-        if self.rng.random() < REFER.get(tier, 0.0):
+        if self.may_refer():
             self.refer(day)
 
     def follow(self, start: date, until: date) -> None:
@@ -183,7 +195,8 @@ class Case:
             until = today - self.interval() * 1.5  # this file's follow-up has slipped
         day = start
         while True:
-            day = next_school_day(day + self.interval() * rng.uniform(0.7, 1.0))
+            step = self.interval() * rng.uniform(0.7, 1.0)
+            day = next_school_day(day + max(step / self.pace, ONE_DAY))
             if day >= until or day >= today:
                 return
             roll = rng.random()
@@ -217,16 +230,20 @@ class Case:
             if event >= today:
                 return
             if self.tier == 0:
-                if rng.random() < CLOSE_AT_ZERO:
+                if self._may_close() and rng.random() < CLOSE_AT_ZERO:
                     self.close(event)
-                return
+                    return
+                if not self.world.profile.follow_at_zero:
+                    return
+                day = event
+                continue
             if not self.escalated and self.tier < 3 and rng.random() < ESCALATE[self.tier]:
                 self.escalated = True
                 self_harm = self.tier == 2 and rng.random() < 0.7
                 self.session(event, "crisis" if self_harm else "individual", self_harm=self_harm)
                 self.change(event, self.tier + 1, "interview")
                 self.plan(event, wording.PLAN_CHANGES[0])
-                if not self.referred and rng.random() < REFER[self.tier]:
+                if not self.referred and self.may_refer():
                     self.refer(event)
             else:
                 self.session(event, "individual")
@@ -253,8 +270,13 @@ class Case:
             self.session(visit, "individual")
         return True
 
+    def _may_close(self) -> bool:
+        return self.world.closures_left is None or self.world.closures_left > 0
+
     def close(self, day: date) -> None:
         rng = self.rng
+        if self.world.closures_left is not None:
+            self.world.closures_left -= 1
         self.session(day, "individual")
         scores = self.pupil.scores
         last = (
@@ -282,6 +304,46 @@ class Case:
         )
         document(self.world, self.pupil, "closure-report", "结案报告", day)
         self.pupil.file_state = "closed"
+
+    def long_course(self, start: date, source: str, sessions: int) -> None:
+        """A file kept open since ``start`` (often years ago) with ``sessions`` sessions on
+        random school days (regular sessions, brief check-ins, phone calls, family meetings),
+        plan reviews and the tier changes of :data:`LONG_COURSE`. It never closes; a referral
+        made at opening leads to no leave."""
+        rng = self.rng
+        world = self.world
+        self.open(start, 3, source, "hospital" if source == "hospital" else "report", True)
+        self.leave = None
+        days = school_days(next_school_day(start + ONE_DAY), world.today)
+        wanted = sessions - self.sessions
+        chosen = rng.sample(days, min(wanted, len(days)))
+        if wanted > len(days):  # a short history: some days have two contacts
+            chosen += rng.sample(days, min(wanted - len(days), len(days)))
+        chosen.sort()
+        course = list(LONG_COURSE)
+        if rng.random() < 0.5:
+            course.append(LONG_LAST_LOWERING)
+        changes = {max(1, round(share * len(chosen))) - 1: (t, e) for share, t, e in course}
+        for index, day in enumerate(chosen):
+            if index in changes and changes[index][0] != self.tier:
+                new, evidence = changes[index]
+                self.session(day, "individual")
+                self.change(day, new, evidence)
+                self.plan(day, wording.PLAN_CHANGES[0])
+                continue
+            roll = rng.random()
+            if roll < 0.06:
+                self.session(day, "family")
+            elif roll < 0.14:
+                self.session(day, "individual", mode="phone")
+            elif roll < 0.55:
+                self.session(day, "individual", brief=True)
+            else:
+                self.session(day, "individual")
+            if rng.random() < 0.05:
+                add_parent_contact(world, self.pupil, day)
+            if self.review_on is not None and day >= self.review_on:
+                self.plan(day, wording.PLAN_CHANGES[1])
 
     def finish(self) -> None:
         pupil = self.pupil

@@ -3,6 +3,8 @@
 Screenings come first; flagged pupils get a concern and an interview. The pupils most in need
 (high latent distress, more so when flagged) get a file, opened from their screening or from a
 report of the warning network; the rest of the flagged pupils are interviewed and watched.
+A profile with long-running files opens them for pupils of the highest grade, soon after they
+entered the school, before the rest.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from . import wording
 from .activities import add_group_activities
 from .cases import Case, add_concern
 from .notifications import add_risk_task
+from .profiles import LONG_FILE_SESSIONS
 from .referrals import add_institutions
 from .roster import LEVELS
 from .screening import Flagged, run_screenings
 from .tables import utc
-from .timeline import grade_on, next_school_day
+from .timeline import grade_on, next_school_day, school_days, school_year_start
 from .world import Pupil, World
 
 # Where the files not opened from a screening came from, with weights.
@@ -48,21 +51,35 @@ def _earliest(world: World, pupil: Pupil) -> date:
     return world.start
 
 
+def _wanted(world: World) -> int:
+    """How many pupils get a file (open or closed)."""
+    profile = world.profile
+    if profile.open_share is None:
+        return round(world.file_rate * len(world.pupils))
+    return round((profile.open_share + profile.closed_share) * len(world.pupils))
+
+
 def _choose_files(world: World, flagged: dict[int, Flagged]) -> list[Pupil]:
     """The pupils most in need: about half found by screening, half by the warning network."""
     rng = world.rng
-    wanted = round(world.file_rate * len(world.pupils))
+    wanted = _wanted(world)
+    latest = world.today - timedelta(days=2)
+    # A profile that sets the share of open files leaves out, beforehand, the pupils who
+    # arrived too recently for a file (the first days of a school year), to keep the count.
+    exact = world.profile.open_share is not None
     screened: list[tuple[float, int, Pupil]] = []
     reported: list[tuple[float, int, Pupil]] = []
     for pupil in world.pupils:
         need = (-pupil.distress * rng.lognormvariate(0, 0.5), pupil.id, pupil)
-        (screened if pupil.id in flagged else reported).append(need)
+        if pupil.id in flagged:
+            screened.append(need)
+        elif not exact or _earliest(world, pupil) < latest:
+            reported.append(need)
     screened.sort(key=lambda item: item[:2])
     reported.sort(key=lambda item: item[:2])
     from_screening = min(len(screened), round(wanted * SCREENING_SHARE))
     chosen = [p for _, _, p in screened[:from_screening]]
     chosen += [p for _, _, p in reported[: wanted - from_screening]]
-    latest = world.today - timedelta(days=2)
     return sorted((p for p in chosen if _earliest(world, p) < latest), key=lambda p: p.id)
 
 
@@ -120,7 +137,45 @@ def _open_file(world: World, pupil: Pupil, first: Flagged | None) -> None:
     case.finish()
 
 
+def _long_files(world: World, files: list[Pupil]) -> list[Pupil]:
+    """Pupils for long-running files: of the highest grade, so the longest at the school."""
+    per = world.profile.pupils_per_long_file
+    if not per or not files:
+        return []
+    count = min(len(files), max(1, len(world.pupils) // per))
+    rng = world.rng
+    ranked = sorted(files, key=lambda p: (-p.grade, rng.random()))
+    return sorted(ranked[:count], key=lambda p: p.id)
+
+
+def _open_long_file(world: World, pupil: Pupil) -> None:
+    rng = world.rng
+    years = pupil.grade - LEVELS[world.school_type][0]
+    entered = date(school_year_start(world.today) - years, 9, 1)
+    start = next_school_day(entered + timedelta(days=rng.randint(14, 60)))
+    if start >= world.today - timedelta(days=2):
+        start = _earliest(world, pupil)
+    source = rng.choice(("head_teacher", "parent", "hospital", "self"))
+    add_concern(
+        world,
+        pupil,
+        start,
+        source,
+        rng.choice(wording.CONCERNS[source]),
+        result_id=None,
+        handled=start,
+        outcome=wording.SCREENING_OUTCOME_FILE,
+    )
+    case = Case(world, pupil)
+    case.long_course(start, source, rng.randint(*LONG_FILE_SESSIONS))
+    case.finish()
+
+
 def build_history(world: World) -> None:
+    profile = world.profile
+    if profile.pace is not None:
+        days = len(school_days(world.start, world.today))
+        world.pace_scale = profile.pace_school_days / max(days, 1)
     add_institutions(world)
     results = run_screenings(world)
     first_flag: dict[int, Flagged] = {}
@@ -133,14 +188,25 @@ def build_history(world: World) -> None:
             first_flag.setdefault(flag.pupil.id, flag)
     files = _choose_files(world, first_flag)
     file_ids = {p.id for p in files}
-    for pupil in files:
+    long_files = _long_files(world, files)
+    for pupil in long_files:
+        _open_long_file(world, pupil)
+    long_ids = {p.id for p in long_files}
+    rest = [p for p in files if p.id not in long_ids]
+    if profile.open_share is not None:
+        # Closures are capped: open them in random order so the closed files are spread
+        # over the school rather than the first classes.
+        world.closures_left = round(profile.closed_share * len(world.pupils))
+        world.rng.shuffle(rest)
+    for pupil in rest:
         _open_file(world, pupil, first_flag.get(pupil.id))
+    opened_by = {first_flag[p.id].result_id for p in rest if p.id in first_flag}
     for flag in unique:
         pupil = flag.pupil
         interviewed = next_school_day(flag.day + timedelta(days=0 if flag.item9 else 2))
         if flag.item9:
             add_risk_task(world, pupil, utc(flag.day, 12), utc(flag.day, 15, 30))
-        if pupil.id in file_ids and first_flag[pupil.id] is flag:
+        if flag.result_id in opened_by:
             continue  # the concern that opened the file
         item9 = f"，第9题 {flag.item9} 分" if flag.item9 else ""
         outcome = (

@@ -120,11 +120,13 @@ INTERVIEW_OPENING = {
     "peer": "心理委员反映后约谈",
 }
 INTERVIEW_OPENING_OTHER = "接到反映后初次访谈"
+FOLLOW_UP_PREFIX = "复谈："
+BRIEF_OPENING = "课间简短面谈："
 
 
 def follow_up_presenting(rng: random.Random, theme: str) -> str:
     """Later sessions either return to the complaint that opened the file or report news."""
-    return "复谈：" + (theme if rng.random() < 0.4 else pick(rng, FOLLOW_UP_PRESENTING))
+    return FOLLOW_UP_PREFIX + (theme if rng.random() < 0.4 else pick(rng, FOLLOW_UP_PRESENTING))
 
 
 def pick(rng: random.Random, options: Sequence[str]) -> str:

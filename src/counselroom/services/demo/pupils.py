@@ -14,7 +14,9 @@ from .world import World
 
 def add_pupil_rows(world: World) -> None:
     tables = world.tables
-    created = utc(world.start - timedelta(days=10), 9)
+    # The roster was imported before the history began (and before a long-running file).
+    opened = [p.file_opened_at.date() for p in world.pupils if p.file_opened_at is not None]
+    created = utc(min([world.start, *opened]) - timedelta(days=10), 9)
     updated = utc(world.today, 16)
     labels = {row["id"]: row["label"] for row in tables.rows[SchoolClass]}
     for pupil in world.pupils:

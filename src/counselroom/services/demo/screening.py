@@ -1,4 +1,5 @@
-"""Screening batches: PHQ-9 every term for grade 4 and up, GAD-7 in the latest term from 初一.
+"""Screening batches: PHQ-9 every term for grade 4 and up, GAD-7 in the latest term from 初一
+(in the benchmark profile, for the graduating years 初三 and 高三 only).
 
 Answers are drawn item by item from each pupil's latent level, so totals follow the skew seen
 in school screenings (median about 3; 10-12 % at 10 or more; a few percent with a non-zero
@@ -13,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from counselroom.domain.grades import is_exam_year
 from counselroom.domain.terms import SchoolTerm
 from counselroom.storage.models import ScreeningBatch, ScreeningResult
 
@@ -88,8 +90,12 @@ def run_screenings(world: World) -> list[Flagged]:
         instruments = ["phq9"] + (["gad7"] if index == len(world.terms) - 1 else [])
         for instrument in instruments:
             if instrument == "gad7":
+                exam_only = world.profile.gad7_exam_years_only
                 present = [(p, g) for p, g in present if g >= 7]
                 grades = [g for g in grades if g >= 7]
+                if exam_only:
+                    present = [(p, g) for p, g in present if is_exam_year(g)]
+                    grades = [g for g in grades if is_exam_year(g)]
                 if not present:
                     continue
             batch_id = _batch(world, instrument, term, day, grades)

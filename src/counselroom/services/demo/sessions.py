@@ -27,7 +27,9 @@ def add_session(
     next_in: timedelta | None = None,
     source: str = "",
     theme: str = "",
+    brief: bool = False,
 ) -> int:
+    """One session; ``brief`` is a short check-in between the regular sessions."""
     rng = world.rng
     if kind == "crisis":
         hour, minute = rng.choice((9, 11, 15)), 0
@@ -36,6 +38,8 @@ def add_session(
     started = utc(day, hour, minute)
     if mode == "phone":
         duration = rng.randint(10, 20)
+    elif brief:
+        duration = rng.randint(10, 15)
     elif kind in ("crisis", "family"):
         duration = rng.randint(50, 90)
     else:
@@ -54,6 +58,8 @@ def add_session(
         observation = pick(rng, phrases.FAMILY_NOTES)
     elif mode == "phone":
         observation = pick(rng, phrases.PHONE_NOTES)
+    elif brief:
+        presenting = phrases.BRIEF_OPENING + presenting.removeprefix(phrases.FOLLOW_UP_PREFIX)
     if self_harm:
         observation = pick(rng, phrases.SELF_HARM_OBSERVATION)
         observation += pick(rng, phrases.OBSERVATION_CLOSE)

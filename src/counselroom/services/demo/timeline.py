@@ -67,6 +67,17 @@ def next_school_day(day: date) -> date:
     return day
 
 
+def school_days(first: date, end: date) -> list[date]:
+    """School days from ``first`` up to, not including, ``end``."""
+    days: list[date] = []
+    day = first
+    while day < end:
+        if is_school_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
 def school_year_start(day: date) -> int:
     """School year a date belongs to; the summer counts with the year that is ending."""
     return term_of(day).year_start

@@ -1,7 +1,8 @@
 """The state shared by the generator's steps: one random stream, the calendar, the people.
 
 Everything random comes from ``World.rng`` (one ``random.Random(seed)``) and is drawn in a
-fixed order, so a seed, a size, a school type and a date always give the same school.
+fixed order, so a seed, a size, a school type, the ``rural`` flag, a date and a profile always
+give the same school.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime
 from counselroom.domain.policy import Policy
 from counselroom.domain.terms import SchoolTerm
 
+from .profiles import Profile
 from .tables import Tables, utc
 
 
@@ -63,6 +65,7 @@ class World:
     school_type: str
     rural: bool
     file_rate: float
+    profile: Profile
     tables: Tables
     counsellor_id: int
     counsellor_name: str
@@ -71,6 +74,8 @@ class World:
     staff: dict[str, list[str]] = field(default_factory=dict)  # role -> names
     subject_teachers: dict[int, list[str]] = field(default_factory=dict)  # grade -> names
     institutions: dict[str, int] = field(default_factory=dict)  # kind or name -> id
+    closures_left: int | None = None  # a profile's cap on closed files; None: no cap
+    pace_scale: float = 1.0  # multiplies each file's pace (profiles with a pace)
 
     @property
     def start(self) -> date:
