@@ -1,0 +1,365 @@
+"""The 工作台: what needs doing today, each line pointing at a student file.
+
+Six lists, each one query joined to the student and his class (no query per student), so the
+dashboard stays well inside DESIGN.md's 300 ms at size M. A viewer (班主任/principal level)
+gets the required actions only — follow-ups, files never followed up, notification tasks — and
+``restricted=True``; interviews (screening flags), plan reviews and referrals are counsellor
+work. The dashboard shows no file, so it is not audited.
+
+Dates are local (Beijing) days; stored times are UTC (see :mod:`.timeline`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from counselroom.domain.policy import Policy, referral_feedback_due
+from counselroom.services.context import Context
+from counselroom.services.roles import Permission
+from counselroom.services.timeline import local_date, local_today, utc_start_of
+from counselroom.storage.base import utcnow
+from counselroom.storage.models import (
+    Concern,
+    CounsellingSession,
+    NotificationTask,
+    Plan,
+    PolicySetting,
+    Referral,
+    SchoolClass,
+    ScreeningBatch,
+    ScreeningResult,
+    Student,
+)
+
+KINDS = (
+    "follow_up",
+    "never_followed",
+    "task",
+    "interview",
+    "plan_review",
+    "referral_feedback",
+)
+FOLLOW_UP_AHEAD = timedelta(days=2)
+PLAN_REVIEW_AHEAD = timedelta(days=7)
+# A screening flag or a concern is due for an interview on the day it arrives; item 9 is overdue
+# the next day (same-day risk assessment), other reasons after this grace.
+INTERVIEW_GRACE = timedelta(days=7)
+# Flag codes that put a student on the interview list, most urgent first; ``detail`` of an
+# interview line is one of these or "concern".
+INTERVIEW_FLAGS = ("item9", "phq9_flag", "gad7_flag", "mht_attention", "mht_invalid")
+GONE = ("transferred", "graduated")
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    """One line; ``detail`` is a short code for the window to translate (a recipient role,
+    a flag code, "concern", a referral state, the follow-up's tier…), never clinical text.
+    ``record_id`` is the task, screening result, concern, plan or referral behind the line."""
+
+    student_id: int
+    name: str
+    class_label: str
+    tier: int
+    kind: str
+    detail: str
+    due: date | None
+    overdue: bool
+    record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    follow_ups: tuple[DashboardItem, ...]
+    never_followed: tuple[DashboardItem, ...]
+    tasks: tuple[DashboardItem, ...]
+    interviews: tuple[DashboardItem, ...]
+    plan_reviews: tuple[DashboardItem, ...]
+    referral_feedback: tuple[DashboardItem, ...]
+    restricted: bool
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(
+            item.overdue
+            for part in (
+                self.follow_ups,
+                self.never_followed,
+                self.tasks,
+                self.interviews,
+                self.plan_reviews,
+                self.referral_feedback,
+            )
+            for item in part
+        )
+
+
+def current_policy(session: Session) -> Policy:
+    """The policy in force: the version with the highest number (defaults if none)."""
+    data = session.scalar(
+        select(PolicySetting.data_json).order_by(PolicySetting.version.desc()).limit(1)
+    )
+    return Policy.from_dict(json.loads(data)) if data else Policy.default()
+
+
+def dashboard(ctx: Context, today: date | None = None, *, now: datetime | None = None) -> Dashboard:
+    """``today`` is the local day (default: today in Beijing); ``now`` the UTC moment tasks are
+    compared with (default: the real time, kept within ``today``)."""
+    ctx.require(Permission.LIST_STUDENTS)
+    day = today or local_today()
+    moment = now or _clamp(utcnow(), utc_start_of(day), utc_start_of(day + timedelta(days=1)))
+    full = ctx.may(Permission.READ_CASE_NOTES)
+    with ctx.vault.read() as session:
+        follow_ups = _follow_ups(session, day)
+        never = _never_followed(session, day)
+        tasks = _tasks(session, day, moment)
+        if full:
+            interviews = _interviews(session, day)
+            reviews = _plan_reviews(session, day)
+            feedback = _referral_feedback(session, day, current_policy(session))
+        else:
+            interviews = reviews = feedback = ()
+    return Dashboard(
+        today=day,
+        follow_ups=follow_ups,
+        never_followed=never,
+        tasks=tasks,
+        interviews=interviews,
+        plan_reviews=reviews,
+        referral_feedback=feedback,
+        restricted=not full,
+    )
+
+
+# -- the lists -----------------------------------------------------------------------------
+
+
+def _clamp(value: datetime, low: datetime, high: datetime) -> datetime:
+    return max(low, min(value, high))
+
+
+def _who() -> Any:
+    """Columns every line needs: the student and his class label."""
+    return select(
+        Student.id,
+        Student.name,
+        func.coalesce(SchoolClass.label, Student.class_label_original, ""),
+        Student.tier,
+    )
+
+
+def _item(
+    row: Any, kind: str, detail: str, due: date | None, overdue: bool, rid: int | None
+) -> DashboardItem:
+    return DashboardItem(
+        student_id=int(row[0]),
+        name=str(row[1]),
+        class_label=str(row[2] or ""),
+        tier=int(row[3]),
+        kind=kind,
+        detail=detail,
+        due=due,
+        overdue=overdue,
+        record_id=rid,
+    )
+
+
+def _order(i: DashboardItem) -> tuple[bool, date, int, int, int]:
+    """Overdue first, then by due date; the higher tier first on the same day."""
+    return (not i.overdue, i.due or date.max, -i.tier, i.student_id, i.record_id or 0)
+
+
+def _sorted(items: Iterable[DashboardItem]) -> tuple[DashboardItem, ...]:
+    return tuple(sorted(items, key=_order))
+
+
+def _follow_ups(session: Session, day: date) -> tuple[DashboardItem, ...]:
+    rows = session.execute(
+        _who()
+        .add_columns(Student.next_follow_up)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(
+            Student.file_state == "open",
+            Student.status != "on_leave",
+            Student.next_follow_up <= day + FOLLOW_UP_AHEAD,
+        )
+    )
+    return _sorted(
+        _item(row, "follow_up", f"tier{int(row[3])}", row[4], row[4] < day, int(row[0]))
+        for row in rows
+    )
+
+
+def _never_followed(session: Session, day: date) -> tuple[DashboardItem, ...]:
+    """Open files without a single session; due from the day the file was opened."""
+    rows = session.execute(
+        _who()
+        .add_columns(Student.file_opened_at)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(
+            Student.file_state == "open",
+            ~exists().where(CounsellingSession.student_id == Student.id),
+        )
+    )
+    items = []
+    for row in rows:
+        opened = local_date(row[4]) if row[4] is not None else None
+        overdue = opened is not None and opened < day
+        items.append(_item(row, "never_followed", "no_session", opened, overdue, int(row[0])))
+    return _sorted(items)
+
+
+def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, ...]:
+    """Open notification tasks due by the end of tomorrow (local)."""
+    horizon = utc_start_of(day + timedelta(days=2))
+    rows = session.execute(
+        _who()
+        .add_columns(NotificationTask.id, NotificationTask.recipient_role, NotificationTask.due_at)
+        .join(NotificationTask, NotificationTask.student_id == Student.id)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(NotificationTask.done_at.is_(None), NotificationTask.due_at < horizon)
+    )
+    return _sorted(
+        _item(row, "task", str(row[5]), local_date(row[6]), row[6] < now, int(row[4]))
+        for row in rows
+    )
+
+
+def _interviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
+    """Students with a flag or an unhandled concern and no interview since; one line each,
+    for the most urgent reason.
+
+    A flag is also cleared by a handled concern of the student reported on or after the
+    screening day: the counsellor records the interview's outcome on the concern the flag
+    raised, and one interview answers every flag of that day (PHQ-9 and GAD-7 together).
+    Interviews are looked up last, for the few students still waiting (the session table is
+    the largest one)."""
+    last_handled = {
+        int(sid): on
+        for sid, on in session.execute(
+            select(Concern.student_id, func.max(Concern.reported_on))
+            .where(Concern.handled_at.is_not(None))
+            .group_by(Concern.student_id)
+        )
+    }
+    # (student id, (urgency rank, due, detail, record id), row)
+    waiting: list[tuple[int, tuple[int, date, str, int], Any]] = []
+    flagged = session.execute(
+        _who()
+        .add_columns(ScreeningResult.id, ScreeningResult.flags_json, ScreeningBatch.on)
+        .join(ScreeningResult, ScreeningResult.student_id == Student.id)
+        .join(ScreeningBatch, ScreeningResult.batch_id == ScreeningBatch.id)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(Student.status.not_in(GONE), or_(*(_has_flag(code) for code in INTERVIEW_FLAGS)))
+    )
+    for row in flagged:
+        student_id, result_id, flags_json, on = int(row[0]), int(row[4]), row[5], row[6]
+        codes = set(json.loads(flags_json or "[]"))
+        reasons = [f for f in INTERVIEW_FLAGS if f in codes]
+        handled = last_handled.get(student_id)
+        if not reasons or (handled is not None and handled >= on):
+            continue
+        rank = INTERVIEW_FLAGS.index(reasons[0])
+        waiting.append((student_id, (rank, on, reasons[0], result_id), row))
+    concerns = session.execute(
+        _who()
+        .add_columns(Concern.id, Concern.reported_on)
+        .join(Concern, Concern.student_id == Student.id)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(Student.status.not_in(GONE), Concern.handled_at.is_(None))
+    )
+    for row in concerns:
+        reason = (len(INTERVIEW_FLAGS), row[5], "concern", int(row[4]))
+        waiting.append((int(row[0]), reason, row))
+
+    last_interview = _last_interviews(session, {sid for sid, _, _ in waiting})
+    pending: dict[int, tuple[int, date, str, int]] = {}
+    who: dict[int, Any] = {}
+    for student_id, reason, row in waiting:
+        last = last_interview.get(student_id)
+        if last is not None and last >= reason[1]:
+            continue
+        who[student_id] = row
+        _keep(pending, student_id, reason)
+    items = []
+    for student_id, (_rank, due, detail, rid) in pending.items():
+        grace = timedelta(0) if detail == "item9" else INTERVIEW_GRACE
+        items.append(_item(who[student_id], "interview", detail, due, due + grace < day, rid))
+    return _sorted(items)
+
+
+def _last_interviews(session: Session, student_ids: set[int]) -> dict[int, date]:
+    """Local day of each student's latest interview-kind session."""
+    found: dict[int, date] = {}
+    ids = sorted(student_ids)
+    for start in range(0, len(ids), 500):
+        for sid, at in session.execute(
+            select(CounsellingSession.student_id, func.max(CounsellingSession.started_at))
+            .where(
+                CounsellingSession.student_id.in_(ids[start : start + 500]),
+                CounsellingSession.kind == "interview",
+            )
+            .group_by(CounsellingSession.student_id)
+        ):
+            found[int(sid)] = local_date(at)
+    return found
+
+
+def _has_flag(code: str) -> ColumnElement[bool]:
+    return ScreeningResult.flags_json.contains(f'"{code}"', autoescape=True)
+
+
+def _keep(
+    pending: dict[int, tuple[int, date, str, int]],
+    student_id: int,
+    candidate: tuple[int, date, str, int],
+) -> None:
+    """Keep the most urgent reason; its due date is the earliest of all pending reasons."""
+    held = pending.get(student_id)
+    if held is None:
+        pending[student_id] = candidate
+        return
+    best = min(held, candidate)
+    pending[student_id] = (best[0], min(held[1], candidate[1]), best[2], best[3])
+
+
+def _plan_reviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
+    latest = (
+        select(Plan.student_id, func.max(Plan.version).label("version"))
+        .group_by(Plan.student_id)
+        .subquery()
+    )
+    rows = session.execute(
+        _who()
+        .add_columns(Plan.id, Plan.version, Plan.review_on)
+        .join(latest, latest.c.student_id == Student.id)
+        .join(Plan, and_(Plan.student_id == Student.id, Plan.version == latest.c.version))
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(Student.file_state == "open", Plan.review_on <= day + PLAN_REVIEW_AHEAD)
+    )
+    return _sorted(
+        _item(row, "plan_review", f"v{int(row[5])}", row[6], row[6] < day, int(row[4]))
+        for row in rows
+    )
+
+
+def _referral_feedback(session: Session, day: date, policy: Policy) -> tuple[DashboardItem, ...]:
+    rows = session.execute(
+        _who()
+        .add_columns(Referral.id, Referral.state, Referral.sent_on, Referral.proposed_on)
+        .join(Referral, Referral.student_id == Student.id)
+        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+        .where(Referral.state.in_(("sent", "seen")), Referral.feedback_on.is_(None))
+    )
+    items = []
+    for row in rows:
+        due = referral_feedback_due(policy, row[6] or row[7])
+        items.append(_item(row, "referral_feedback", str(row[5]), due, due < day, int(row[4])))
+    return _sorted(items)
