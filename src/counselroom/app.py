@@ -1,26 +1,40 @@
-"""The Qt application: language, font, names, and the windows from login onwards.
+"""The Qt application: language, font, names, and which window shows when.
 
-`counselroom.cli` imports this module only for the `gui` command, so the command-line tools
-never load Qt.
+First start (no vault in the folder) → the wizard; otherwise the login; then the main window,
+and the login again after signing out. `counselroom.cli` imports this module only for the `gui`
+command, so the command-line tools never load Qt.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from counselroom import __version__
 from counselroom.paths import APP_NAME
+from counselroom.preferences import LANGUAGE, LAST_USER, LAST_VAULT, TEXT_SCALE, Preferences
+from counselroom.services import auth
+from counselroom.services.context import Context
 from counselroom.ui.binding_check import binding_problem
-from counselroom.ui.flow import SessionFlow
+from counselroom.ui.file_windows import FileWindows
 from counselroom.ui.fonts import apply_default_font
-from counselroom.ui.i18n import ENGLISH, install_translators, resolve_language
+from counselroom.ui.i18n import ENGLISH, LANGUAGE_ENV, install_translators, resolve_language
+from counselroom.ui.login import LoginFn, LoginWindow
+from counselroom.ui.main_window import MainWindow
+from counselroom.ui.recovery_dialog import RecoverFn
+from counselroom.ui.session import SessionHandle
+from counselroom.ui.settings_page import apply_text_scale
+from counselroom.ui.wizard import FirstRunWizard
+from counselroom.vault import kdf
+from counselroom.vault.kdf import KdfParams
+from counselroom.vault.lockfile import LOCK_NAME
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +63,135 @@ def _application(language: str | None) -> QApplication:
     return CounselRoomApp(language=language)
 
 
+def is_first_run(folder: Path) -> bool:
+    """No vault yet: the folder is missing, or empty (a lock file left by nothing aside).
+
+    A folder holding only one of `vault.keys` and `vault.db` is a damaged vault, and a folder
+    with other files is not ours: both go to the login window, which says what is wrong,
+    rather than to a wizard that would create a vault over or beside them.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        return True
+    if not folder.is_dir():
+        return False
+    return all(entry.name == LOCK_NAME for entry in folder.iterdir())
+
+
+class AppFlow(QObject):
+    """Which window is on screen: wizard or login, then the main window, then the login again.
+
+    Windows are closed and dropped, not deleted explicitly, so a test holding one keeps it valid.
+    """
+
+    main_window_shown = Signal(object)  # MainWindow
+
+    def __init__(
+        self,
+        vault_folder: Path,
+        *,
+        preferences: Preferences | None = None,
+        demo_credentials: tuple[str, str] | None = None,
+        login: LoginFn = auth.login,
+        recover: RecoverFn = auth.recover,
+        calibrate: Callable[[], KdfParams] = kdf.calibrate,
+        remember: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        """`remember`: keep the folder and user name in the preferences (not for the demo)."""
+        super().__init__(parent)
+        self.vault_folder = Path(vault_folder)
+        self.preferences = preferences if preferences is not None else Preferences.load()
+        self.demo_credentials = demo_credentials
+        self._login = login
+        self._recover = recover
+        self._calibrate = calibrate
+        self._remember = remember
+        self.wizard: FirstRunWizard | None = None
+        self.login_window: LoginWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.file_windows: FileWindows | None = None
+
+    def start(self) -> FirstRunWizard | LoginWindow:
+        if is_first_run(self.vault_folder):
+            wizard = FirstRunWizard(self.vault_folder, calibrate=self._calibrate)
+            wizard.created.connect(self._signed_in)
+            self.wizard = wizard
+            wizard.show()
+            return wizard
+        return self.show_login()
+
+    def show_login(self) -> LoginWindow:
+        last = self.preferences.get(LAST_USER) if self._remember else None
+        window = LoginWindow(
+            self.vault_folder,
+            demo_credentials=self.demo_credentials,
+            last_user=last or None,
+            login=self._login,
+            recover=self._recover,
+        )
+        window.logged_in.connect(self._signed_in)
+        self.login_window = window
+        window.show()
+        return window
+
+    def _signed_in(self, ctx: Context) -> None:
+        handle = SessionHandle(ctx, preferences=self.preferences)
+        handle.unlocked.connect(self._remember_user)  # a switch of user counts as well
+        self._remember_user(ctx)
+        main = MainWindow(handle, login=self._login)
+        main.closed.connect(self._main_closed)
+        self.file_windows = FileWindows(handle, main)
+        main.closed.connect(self.file_windows.close_all)
+        self.main_window = main
+        main.show()  # before the login closes, or the application would quit
+        for window in (self.login_window, self.wizard):
+            if window is not None and window.isVisible():
+                window.close()
+        self.login_window = self.wizard = None
+        self.main_window_shown.emit(main)
+
+    def _remember_user(self, ctx: Context) -> None:
+        if not self._remember:
+            return
+        self.preferences.set(LAST_USER, ctx.actor.username)
+        self.preferences.set(LAST_VAULT, str(self.vault_folder.resolve()))
+        try:
+            self.preferences.save()
+        except OSError as exc:  # a preference is not worth stopping anyone
+            log.warning("cannot save the preferences: %s", exc)
+
+    def _main_closed(self, signed_out: bool) -> None:
+        self.main_window = None
+        if signed_out:
+            self.show_login()
+
+
 def run_gui(
     vault_folder: Path,
     *,
     demo_credentials: tuple[str, str] | None = None,
     language: str | None = None,
 ) -> int:
-    """Show the login window for `vault_folder`, then the main window; return the exit code."""
+    """The wizard (no vault yet) or the login for `vault_folder`; return the exit code.
+
+    The language is the explicit one, else $COUNSELROOM_LANG, else the preference.
+    """
     problem = binding_problem()
     if problem:  # said loudly, not refused: a developer may still want to look at a window
         log.error("%s", problem)
         print(f"counselroom: warning: {problem}", file=sys.stderr)
-    app = _application(language)
-    flow = SessionFlow(Path(vault_folder), demo_credentials=demo_credentials)
+    preferences = Preferences.load()
+    for text in preferences.problems:
+        print(f"counselroom: warning: preferences: {text}", file=sys.stderr)
+    app = _application(language or os.environ.get(LANGUAGE_ENV) or preferences.get(LANGUAGE))
+    apply_text_scale(app, preferences.get(TEXT_SCALE))
+    flow = AppFlow(
+        Path(vault_folder),
+        preferences=preferences,
+        demo_credentials=demo_credentials,
+        remember=demo_credentials is None,
+    )
     flow.start()
     return app.exec()
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from counselroom.services import auth
-from counselroom.ui.flow import SessionFlow
+from counselroom.app import AppFlow
 from counselroom.ui.main_window import MainWindow
 from counselroom.ui.students_model import COL_NAME, COL_TIER
 
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from conftest import SampleVault
 
 
-def sign_in(qtbot: QtBot, vault: SampleVault) -> tuple[SessionFlow, MainWindow]:
-    flow = SessionFlow(vault.folder)
+def sign_in(qtbot: QtBot, vault: SampleVault) -> tuple[AppFlow, MainWindow]:
+    flow = AppFlow(vault.folder, remember=False)
     login = flow.start()
     qtbot.addWidget(login)
     login.password_edit.setText(vault.password)
@@ -25,6 +25,8 @@ def sign_in(qtbot: QtBot, vault: SampleVault) -> tuple[SessionFlow, MainWindow]:
         login.login_button.click()
     main: MainWindow = blocker.args[0]
     qtbot.addWidget(main)
+    assert main.current_key() == "dashboard"  # the day starts on 工作台
+    assert main.show_page("students")
     assert not login.isVisible() and flow.login_window is None
     return flow, main
 

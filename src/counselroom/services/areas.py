@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 
+from counselroom.domain.screening_flags import ITEM9
 from counselroom.services.context import Context
 from counselroom.services.dashboard import current_policy
 from counselroom.services.roles import Permission
@@ -74,7 +75,7 @@ def screening_batches(ctx: Context) -> list[ScreeningBatchRow]:
     ctx.require(Permission.READ_CASE_NOTES)
     flagged = case((ScreeningResult.flags_json.not_in(("[]", "")), 1), else_=0)
     item9 = case(
-        (ScreeningResult.flags_json.contains('"item9"', autoescape=True), 1),
+        (ScreeningResult.flags_json.contains(f'"{ITEM9}"', autoescape=True), 1),
         else_=0,
     )
     invalid = case((ScreeningResult.valid.is_(False), 1), else_=0)

@@ -21,6 +21,13 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.policy import Policy, referral_feedback_due
+from counselroom.domain.screening_flags import (
+    GAD7_FLAG,
+    ITEM9,
+    MHT_ATTENTION,
+    MHT_INVALID,
+    PHQ9_FLAG,
+)
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission
 from counselroom.services.timeline import local_date, local_today, utc_start_of
@@ -53,7 +60,8 @@ PLAN_REVIEW_AHEAD = timedelta(days=7)
 INTERVIEW_GRACE = timedelta(days=7)
 # Flag codes that put a student on the interview list, most urgent first; ``detail`` of an
 # interview line is one of these or "concern".
-INTERVIEW_FLAGS = ("item9", "phq9_flag", "gad7_flag", "mht_attention", "mht_invalid")
+# Most urgent first: the order decides which reason a student's line shows.
+INTERVIEW_FLAGS = (ITEM9, PHQ9_FLAG, GAD7_FLAG, MHT_ATTENTION, MHT_INVALID)
 GONE = ("transferred", "graduated")
 
 
@@ -290,7 +298,7 @@ def _interviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
         _keep(pending, student_id, reason)
     items = []
     for student_id, (_rank, due, detail, rid) in pending.items():
-        grace = timedelta(0) if detail == "item9" else INTERVIEW_GRACE
+        grace = timedelta(0) if detail == ITEM9 else INTERVIEW_GRACE
         items.append(_item(who[student_id], "interview", detail, due, due + grace < day, rid))
     return _sorted(items)
 

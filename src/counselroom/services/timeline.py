@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from counselroom.domain.cutoffs import Severity
+from counselroom.domain.screening_flags import flag_label_zh
 from counselroom.storage.base import utcnow
 
 if TYPE_CHECKING:
@@ -393,10 +395,17 @@ def _leave(leave: LeaveEntry) -> list[TimelineItem]:
     return items
 
 
+def _band_label(band: str) -> str:
+    try:
+        return Severity(band).label_zh
+    except ValueError:
+        return band
+
+
 def _screening(sc: ScreeningEntry) -> TimelineItem:
     total = "" if sc.total is None else f"总分 {sc.total}"
-    band = f"（{sc.band}）" if sc.band else ""
-    flags = f"提示：{', '.join(sc.flags)}" if sc.flags else ""
+    band = f"（{_band_label(sc.band)}）" if sc.band else ""
+    flags = f"提示：{'、'.join(flag_label_zh(f) for f in sc.flags)}" if sc.flags else ""
     return TimelineItem(
         day_moment(sc.on, sc.created_at),
         "screening",

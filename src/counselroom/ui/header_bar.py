@@ -1,4 +1,4 @@
-"""The strip above the list: which school's vault is open and who is signed in."""
+"""The strip above the pages: which school's vault is open and who is signed in."""
 
 from __future__ import annotations
 
@@ -15,10 +15,7 @@ class HeaderBar(QWidget):
         super().__init__(parent)
         self.school_label = named(QLabel(), "schoolName")
         self.user_label = named(QLabel(), "signedInUser")
-        name = actor.display_name or actor.username
-        self.user_label.setText(
-            fill(self.tr("Signed in: %1 (%2, %3)"), name, actor.username, role_label(actor.role))
-        )
+        self.set_actor(actor)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addWidget(self.school_label, 1)
@@ -26,6 +23,12 @@ class HeaderBar(QWidget):
         self.setStyleSheet(
             "QLabel#schoolName { font-size: 16pt; font-weight: 600; }"
             "QLabel#signedInUser { color: palette(dark); }"
+        )
+
+    def set_actor(self, actor: Actor) -> None:
+        name = actor.display_name or actor.username
+        self.user_label.setText(
+            fill(self.tr("Signed in: %1 (%2, %3)"), name, actor.username, role_label(actor.role))
         )
 
     def set_school(self, name: str) -> None:

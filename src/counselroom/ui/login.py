@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from counselroom.services import auth
 from counselroom.services.context import Context
+from counselroom.ui import dialogs
 from counselroom.ui.i18n import fill
 from counselroom.ui.login_errors import describe_folder_error, describe_login_error
 from counselroom.ui.named import named
+from counselroom.ui.recovery_dialog import RecoverFn, RecoveryDialog
 from counselroom.ui.worker import BackgroundJob, run_in_background
 
 LoginFn = Callable[[Path, str, str], Context]
@@ -45,6 +48,9 @@ QPushButton#signIn { background: #1565C0; color: white; border: none; border-rad
                      padding: 7px; font-weight: 600; }
 QPushButton#signIn:hover { background: #0D47A1; }
 QPushButton#signIn:disabled { background: #90A4AE; }
+QPushButton#forgotPassword { border: none; color: #1565C0; text-decoration: underline;
+                             padding: 2px; }
+QPushButton#forgotPassword:disabled { color: #90A4AE; }
 """
 
 
@@ -56,19 +62,23 @@ class LoginWindow(QWidget):
         vault_folder: Path,
         *,
         demo_credentials: tuple[str, str] | None = None,
+        last_user: str | None = None,
         login: LoginFn = auth.login,
+        recover: RecoverFn = auth.recover,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault_folder = Path(vault_folder)
         self._login = login
+        self._recover = recover
         self._job: BackgroundJob[Context] | None = None
         self._closed = False
+        self.recovery_dialog: RecoveryDialog | None = None
         self.setObjectName("loginWindow")
         self.setWindowTitle(fill(self.tr("CounselRoom — %1"), self.vault_folder))
         self.setStyleSheet(_STYLE)
         self._build(demo_credentials)
-        self._load_usernames(demo_credentials[0] if demo_credentials else None)
+        self._load_usernames(demo_credentials[0] if demo_credentials else last_user)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -107,6 +117,13 @@ class LoginWindow(QWidget):
         self.login_button = named(QPushButton(self.tr("Sign in")), "signIn")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
+        self.forgot_button = named(QPushButton(self.tr("Forgot password?")), "forgotPassword")
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.clicked.connect(self.open_recovery)
+        forgot_row = QHBoxLayout()
+        forgot_row.addStretch(1)
+        forgot_row.addWidget(self.forgot_button)
 
         card = named(QFrame(), "loginCard")
         inner = QVBoxLayout(card)
@@ -118,6 +135,7 @@ class LoginWindow(QWidget):
         inner.addWidget(self.error_label)
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.login_button)
+        inner.addLayout(forgot_row)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 28, 32, 28)
         outer.addWidget(card)
@@ -178,6 +196,41 @@ class LoginWindow(QWidget):
         self.password_edit.selectAll()
         self.password_edit.setFocus()
 
+    # -- forgotten password ------------------------------------------------------------------
+
+    def open_recovery(self) -> RecoveryDialog | None:
+        """The recovery dialog, opened window-modal with `open()` (never `exec()`)."""
+        if self.busy:
+            return None
+        names = [self.user_box.itemText(i) for i in range(self.user_box.count())]
+        dialog = RecoveryDialog(
+            self.vault_folder,
+            usernames=names,
+            username=self.user_box.currentText(),
+            recover=self._recover,
+            parent=self,
+        )
+        # Deleted after it finishes. Not with WA_DeleteOnClose: when the window's wrapper is
+        # collected while that deferred delete is pending, PySide 6.11 crashes ("shared
+        # QObject was deleted directly").
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.password_reset.connect(self._password_reset)
+        self.recovery_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "recovery_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _password_reset(self, username: str) -> None:
+        self.user_box.setCurrentText(username)
+        self.error_label.hide()
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        dialogs.inform(
+            self,
+            self.tr("Password reset"),
+            fill(self.tr("Sign in as “%1” with the new password."), username),
+        )
+
     # -- state -------------------------------------------------------------------------------
 
     def _show_error(self, text: str) -> None:
@@ -198,7 +251,7 @@ class LoginWindow(QWidget):
         self.login_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.user_box, self.password_edit, self.login_button):
+        for widget in (self.user_box, self.password_edit, self.login_button, self.forgot_button):
             widget.setEnabled(enabled)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -13,7 +13,12 @@ from PySide6.QtCore import QCoreApplication
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.ui.i18n import fill
-from counselroom.vault.errors import AuthenticationError, VaultFormatError, VaultInUseError
+from counselroom.vault.errors import (
+    AuthenticationError,
+    RecoveryCodeError,
+    VaultFormatError,
+    VaultInUseError,
+)
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -70,3 +75,30 @@ def describe_folder_error(exc: BaseException, folder: str) -> str:
     return fill(
         translate("LoginError", "Cannot read the vault folder %1 (%2)."), folder, type(exc).__name__
     )
+
+
+def describe_recovery_error(exc: BaseException, username: str) -> str:
+    """Resetting a password with the recovery code failed."""
+    message = str(exc)
+    if isinstance(exc, RecoveryCodeError):
+        return translate(
+            "LoginError",
+            "The recovery code is not complete or has a typo: it has 8 groups of 6 digits, "
+            "exactly as on the recovery sheet.",
+        )
+    if isinstance(exc, AuthenticationError) and "recovery code" in message:
+        return translate(
+            "LoginError",
+            "This recovery code does not open this vault: it belongs to another vault, or it "
+            "was replaced when it was last used. Use the newest recovery code.",
+        )
+    if isinstance(exc, CounselRoomError) and "disabled" in message:
+        return fill(
+            translate(
+                "LoginError",
+                "The account “%1” is disabled; the recovery code cannot bring it back. Another "
+                "administrator can create a new account.",
+            ),
+            username,
+        )
+    return describe_login_error(exc, username)

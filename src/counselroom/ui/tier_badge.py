@@ -10,9 +10,16 @@ from functools import cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from counselroom.domain.tiers import Tier
+from counselroom.ui.labels import tier_full, tier_short
 
 _PAD_X, _PAD_Y = 8, 3
 TIER_ROLE = Qt.ItemDataRole.UserRole + 10  # the tier number, for the delegate
@@ -96,3 +103,27 @@ class TierBadgeDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: IndexLike) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 2 * _PAD_X + 8, max(size.height(), 2 * _PAD_Y + 18))
+
+
+class TierBadge(QLabel):
+    """The badge as a widget (the student file's header): number and name, policy colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tierBadge")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tier: int | None = None
+
+    def set_tier(self, tier: int) -> None:
+        self.tier = tier
+        background, text = badge_colours(tier)
+        self.setText(f"{tier} {tier_full(tier)}")
+        self.setAccessibleName(f"{tier_short(tier)} · {tier_full(tier)}")
+        if tier == 0:  # outlined, as in the list: most students are tier 0
+            fill_css = f"background: transparent; color: {background.name()};"
+        else:
+            fill_css = f"background: {background.name()}; color: {text.name()};"
+        self.setStyleSheet(
+            f"QLabel#tierBadge {{ {fill_css} border: 1.5px solid {background.name()};"
+            " border-radius: 11px; padding: 2px 12px; font-weight: 600; }"
+        )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counselroom.domain.grades import is_exam_year
+from counselroom.domain.screening_flags import GAD7_FLAG, ITEM9, PHQ9_FLAG
 from counselroom.domain.terms import SchoolTerm
 from counselroom.storage.models import ScreeningBatch, ScreeningResult
 
@@ -109,15 +110,15 @@ def run_screenings(world: World) -> list[Flagged]:
                     total = sum(answers)
                     item9: int | None = answers[8]
                     band = cutoffs.phq9.severity(total).value
-                    flags = ["phq9_flag"] if cutoffs.phq9.is_flagged(total) else []
+                    flags = [PHQ9_FLAG] if cutoffs.phq9.is_flagged(total) else []
                     if cutoffs.phq9.item9_alert(answers[8]):
-                        flags.append("item9")
+                        flags.append(ITEM9)
                 else:
                     answers = gad7_answers(world.rng, level * 0.85)
                     total = sum(answers)
                     item9 = None
                     band = cutoffs.gad7.severity(total).value
-                    flags = ["gad7_flag"] if cutoffs.gad7.is_flagged(total) else []
+                    flags = [GAD7_FLAG] if cutoffs.gad7.is_flagged(total) else []
                 result_id = world.tables.add(
                     ScreeningResult,
                     batch_id=batch_id,

@@ -1,0 +1,151 @@
+"""Per-PC preferences: a typed registry of options with defaults (Picard's `Option`).
+
+What belongs here is how this PC shows the program (language, text size, window geometry) and
+where it looks for things (last vault folder, backup folder, last account name). School policy
+— including the idle-lock time, a security control — lives in the vault and is audited
+(`services.policy`). Nothing personal is stored here: account names are staff names that
+`vault.keys` already shows on the login screen (docs/decisions.md 3), never a student's.
+
+The file is read forgivingly: a bad value falls back to its default and is reported in
+`problems`; a broken file gives every default. A settings file must never stop the program from
+starting.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from counselroom.paths import config_dir
+from counselroom.vault.atomic import atomic_write, make_private_dir
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T", str, int)
+
+FILE_NAME = "preferences.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One preference: its key in the file, type, default and, optionally, allowed values."""
+
+    key: str
+    default: T
+    choices: tuple[T, ...] = ()
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+    def check(self, value: object) -> T:
+        """Return `value` if it is valid for this option, else raise ValueError saying why."""
+        # bool is an int in Python; True is not a text size.
+        if isinstance(value, bool) or not isinstance(value, self.kind):
+            raise ValueError(
+                f"{self.key}: expected {self.kind.__name__}, got {type(value).__name__}"
+            )
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(map(str, self.choices))
+            raise ValueError(f"{self.key}: {value!r} is not one of {allowed}")
+        return cast(T, value)
+
+
+LANGUAGE: Option[str] = Option("language", "zh_CN", ("zh_CN", "en"))
+TEXT_SCALE: Option[int] = Option("text_scale", 100, (100, 115, 130, 150))  # percent
+BACKUP_FOLDER: Option[str] = Option("backup_folder", "")
+WINDOW_GEOMETRY: Option[str] = Option("window_geometry", "")  # base64 of saveGeometry()
+LAST_VAULT: Option[str] = Option("last_vault", "")
+LAST_USER: Option[str] = Option("last_user", "")
+
+OPTIONS: tuple[Option[Any], ...] = (
+    LANGUAGE,
+    TEXT_SCALE,
+    BACKUP_FOLDER,
+    WINDOW_GEOMETRY,
+    LAST_VAULT,
+    LAST_USER,
+)
+_BY_KEY = {option.key: option for option in OPTIONS}
+
+
+def default_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+class Preferences:
+    """The values of every option for this PC; `get`/`set` are typed by the option."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self._values: dict[str, Any] = {o.key: o.default for o in OPTIONS}
+        self.problems: list[str] = []
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Preferences:
+        prefs = cls(path)
+        prefs.reload()
+        return prefs
+
+    def reload(self) -> None:
+        """Read the file again; anything unusable becomes its default and a problem."""
+        self._values = {o.key: o.default for o in OPTIONS}
+        self.problems = []
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self._problem(f"{self.path}: cannot be read ({exc.strerror or exc}); using defaults")
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            self._problem(f"{self.path}: not valid JSON ({exc}); using defaults")
+            return
+        if not isinstance(data, dict):
+            self._problem(f"{self.path}: expected a JSON object; using defaults")
+            return
+        values = data.get("values", {})
+        if not isinstance(values, dict):
+            self._problem(f"{self.path}: 'values' is not an object; using defaults")
+            return
+        for key, value in values.items():
+            option = _BY_KEY.get(key)
+            if option is None:
+                continue  # written by a newer version, or an option since removed
+            try:
+                self._values[key] = option.check(value)
+            except ValueError as exc:
+                self._problem(f"{exc}; using the default {option.default!r}")
+
+    def _problem(self, text: str) -> None:
+        log.warning("preferences: %s", text)
+        self.problems.append(text)
+
+    def get(self, option: Option[T]) -> T:
+        return cast(T, self._values[option.key])
+
+    def set(self, option: Option[T], value: T) -> None:
+        """Change a value in memory (ValueError if invalid); `save()` writes the file."""
+        if _BY_KEY.get(option.key) is not option:
+            raise KeyError(option.key)
+        self._values[option.key] = option.check(value)
+
+    def reset(self, option: Option[T]) -> None:
+        self._values[option.key] = option.default
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return iter(self._values.items())
+
+    def save(self) -> None:
+        """Write atomically (owner-only); raises OSError for the caller to report."""
+        make_private_dir(self.path.parent)
+        document = {"format": FORMAT, "values": self._values}
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))

@@ -1,0 +1,320 @@
+"""Settings: this PC's preferences, and the idle-lock time, which is school policy.
+
+Language, text size and the backup folder belong to the PC (preferences.json); the idle lock
+is a security control, so it is kept in the vault, changed only by an administrator and
+audited (services.policy). The page says which is which.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counselroom.domain.errors import CounselRoomError
+from counselroom.preferences import BACKUP_FOLDER, LANGUAGE, TEXT_SCALE
+from counselroom.services import policy as policy_service
+from counselroom.services.context import Context
+from counselroom.services.roles import Permission, PermissionDenied, allowed
+from counselroom.ui.i18n import fill
+from counselroom.ui.named import named
+from counselroom.ui.session import SessionHandle
+
+translate = QCoreApplication.translate
+
+BASE_POINT_SIZE = "counselroomBasePointSize"  # application property: the size at 100 %
+
+# Shown in their own language: someone who cannot read the current one must find theirs.
+LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
+
+_STYLE = """
+QLabel#note { color: #616161; }
+QLabel#saved { color: #1B5E20; }
+QLabel#problem { color: #B71C1C; }
+"""
+
+
+def apply_text_scale(app: QApplication, percent: int) -> QFont:
+    """Scale the application font to `percent` of its size at start; widgets follow at once."""
+    base = app.property(BASE_POINT_SIZE)
+    if not isinstance(base, float):
+        base = app.font().pointSizeF()
+        app.setProperty(BASE_POINT_SIZE, base)
+    font = QFont(app.font())
+    font.setPointSizeF(round(base * percent / 100, 1))
+    app.setFont(font)
+    # A style sheet fixes the font of the widgets it polishes, so those (and their children)
+    # miss the change; setting their sheet again polishes them with the new font.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
+    return font
+
+
+def backup_folder_problem(folder: Path, vault_folder: Path) -> str | None:
+    """None if backups could be written to `folder`, else what is wrong (translated)."""
+    if not folder.is_dir():
+        return translate(
+            "SettingsPage", "The folder does not exist (is the USB drive plugged in?)."
+        )
+    if not os.access(folder, os.W_OK):
+        return translate("SettingsPage", "This account cannot write to the folder.")
+    resolved, vault = folder.resolve(), vault_folder.resolve()
+    if resolved == vault or vault in resolved.parents:
+        return translate(
+            "SettingsPage",
+            "Choose a folder outside the vault: a backup inside it is lost with the vault.",
+        )
+    return None
+
+
+class SettingsPage(QWidget):
+    def __init__(self, handle: SessionHandle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.handle = handle
+        self.prefs = handle.preferences
+        self.setObjectName("settingsPage")
+        self.setStyleSheet(_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self._build_pc_group())
+        layout.addWidget(self._build_policy_group())
+        layout.addStretch(1)
+        self.setMaximumWidth(860)  # a form, not a spreadsheet: lines stay readable
+        self._apply_role()
+
+    # -- this PC -----------------------------------------------------------------------------
+
+    def _build_pc_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("This computer"))
+        self.language_box = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.prefs.get(LANGUAGE)))
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
+        language_note = self._note(self.tr("Takes effect the next time CounselRoom starts."))
+
+        self.scale_box = QComboBox()
+        for percent in TEXT_SCALE.choices:
+            self.scale_box.addItem(f"{percent} %", percent)
+        self.scale_box.setCurrentIndex(self.scale_box.findData(self.prefs.get(TEXT_SCALE)))
+        self.scale_box.currentIndexChanged.connect(self._scale_chosen)
+
+        self.backup_edit = QLineEdit(self.prefs.get(BACKUP_FOLDER))
+        self.backup_edit.setReadOnly(True)
+        self.backup_edit.setPlaceholderText(self.tr("not chosen"))
+        choose = QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self.choose_backup_folder)
+        self.clear_backup_button = QPushButton(self.tr("Clea&r"))
+        self.clear_backup_button.clicked.connect(lambda: self.set_backup_folder(""))
+        row = QHBoxLayout()
+        row.addWidget(self.backup_edit, 1)
+        row.addWidget(choose)
+        row.addWidget(self.clear_backup_button)
+        backup_note = self._note(
+            self.tr(
+                "Scheduled backups to this folder (for example a USB drive kept in the locked "
+                "cabinet) arrive in a later version; the folder is remembered now."
+            )
+        )
+        self.pc_feedback = named(QLabel(), "saved")
+        self.pc_feedback.setWordWrap(True)
+
+        form = QFormLayout(group)
+        form.addRow(self.tr("&Language:"), self.language_box)
+        form.addRow("", language_note)
+        form.addRow(self.tr("&Text size:"), self.scale_box)
+        form.addRow(self._buddy(self.tr("&Backup folder:"), self.backup_edit), row)
+        form.addRow("", backup_note)
+        form.addRow(self.pc_feedback)
+        form.setRowVisible(self.pc_feedback, False)
+        self._pc_form = form
+        return group
+
+    def _note(self, text: str) -> QLabel:
+        label = named(QLabel(text), "note")
+        label.setWordWrap(True)
+        return label
+
+    def _save_preferences(self, done: str) -> bool:
+        try:
+            self.prefs.save()
+        except OSError as exc:
+            self._feedback(
+                self.pc_feedback,
+                fill(
+                    self.tr("Could not save the settings in %1: %2"),
+                    self.prefs.path,
+                    exc.strerror or type(exc).__name__,
+                ),
+                ok=False,
+            )
+            return False
+        self._feedback(self.pc_feedback, done, ok=True)
+        return True
+
+    def _language_chosen(self) -> None:
+        code = str(self.language_box.currentData())
+        self.prefs.set(LANGUAGE, code)
+        self._save_preferences(
+            self.tr("Saved. The new language is used the next time CounselRoom starts.")
+        )
+
+    def _scale_chosen(self) -> None:
+        percent = int(self.scale_box.currentData())
+        self.prefs.set(TEXT_SCALE, percent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_scale(app, percent)
+        self._save_preferences(fill(self.tr("Saved. Text size %1 %."), percent))
+
+    def choose_backup_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Backup folder"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.finished.connect(dialog.deleteLater)  # not WA_DeleteOnClose: see ui/login.py
+        if self.backup_edit.text():
+            dialog.setDirectory(self.backup_edit.text())
+        dialog.fileSelected.connect(self.set_backup_folder)
+        dialog.open()
+        return dialog
+
+    def set_backup_folder(self, folder: str) -> bool:
+        """Remember `folder` ("" forgets it) if backups could be written there."""
+        if folder:
+            problem = backup_folder_problem(Path(folder), self.handle.vault_folder)
+            if problem is not None:
+                self._feedback(self.pc_feedback, fill(self.tr("Not saved: %1"), problem), ok=False)
+                return False
+            folder = str(Path(folder).resolve())
+        self.prefs.set(BACKUP_FOLDER, folder)
+        self.backup_edit.setText(folder)
+        return self._save_preferences(
+            self.tr("Saved. Backup folder remembered.") if folder else self.tr("Saved.")
+        )
+
+    # -- school policy -----------------------------------------------------------------------
+
+    def _build_policy_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("School policy (all computers of this vault, audited)"))
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(1, policy_service.MAX_IDLE_LOCK_MINUTES)
+        self.idle_spin.setSuffix(self.tr(" min"))
+        self.idle_spin.setValue(5)
+        self.idle_save = QPushButton(self.tr("&Save"))
+        self.idle_save.clicked.connect(self.save_idle_lock)
+        row = QHBoxLayout()
+        row.addWidget(self.idle_spin)
+        row.addWidget(self.idle_save)
+        row.addStretch(1)
+        self.idle_note = self._note(
+            fill(
+                self.tr(
+                    "The window locks after this many minutes without use (1 to %1): the keys "
+                    "are dropped and the password is asked again."
+                ),
+                policy_service.MAX_IDLE_LOCK_MINUTES,
+            )
+        )
+        self.role_note = self._note(self.tr("Only an administrator can change the school policy."))
+        self.policy_feedback = named(QLabel(), "saved")
+        self.policy_feedback.setWordWrap(True)
+        form = QFormLayout(group)
+        form.addRow(self._buddy(self.tr("&Idle lock after:"), self.idle_spin), row)
+        form.addRow("", self.idle_note)
+        form.addRow("", self.role_note)
+        form.addRow(self.policy_feedback)
+        form.setRowVisible(self.policy_feedback, False)
+        self._policy_form = form
+        return group
+
+    @staticmethod
+    def _buddy(text: str, field: QWidget) -> QLabel:
+        """A row label for a field inside a layout: Qt sets the buddy only for a lone widget."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        return label
+
+    @property
+    def may_edit_policy(self) -> bool:
+        return allowed(self.handle.actor.role, Permission.EDIT_POLICY)
+
+    def _apply_role(self) -> None:
+        editable = self.may_edit_policy
+        self.idle_spin.setReadOnly(not editable)
+        self.idle_spin.setButtonSymbols(
+            QSpinBox.ButtonSymbols.UpDownArrows if editable else QSpinBox.ButtonSymbols.NoButtons
+        )
+        self.idle_save.setVisible(editable)
+        self._policy_form.setRowVisible(self.role_note, not editable)
+
+    def reload(self) -> None:
+        self._apply_role()
+        self.handle.run(
+            policy_service.idle_lock_minutes,
+            owner=self,
+            on_success=self.idle_spin.setValue,
+            on_failure=lambda exc: self._feedback(
+                self.policy_feedback, self._describe(exc), ok=False
+            ),
+        )
+
+    def clear(self) -> None:
+        """Nothing here is about a student; kept as it is across a lock."""
+        self._policy_form.setRowVisible(self.policy_feedback, False)
+
+    def save_idle_lock(self) -> None:
+        minutes = self.idle_spin.value()
+        self.idle_save.setEnabled(False)
+
+        def save(ctx: Context) -> int:
+            policy_service.set_idle_lock(ctx, minutes)
+            return minutes
+
+        job = self.handle.run(save, owner=self, on_success=self._saved, on_failure=self._refused)
+        if job is None:
+            self.idle_save.setEnabled(True)
+
+    def _saved(self, minutes: int) -> None:
+        self.idle_save.setEnabled(True)
+        self.handle.set_idle_lock_minutes(minutes)
+        self._feedback(
+            self.policy_feedback,
+            fill(self.tr("Saved. The window now locks after %1 minutes without use."), minutes),
+            ok=True,
+        )
+
+    def _refused(self, exc: BaseException) -> None:
+        self.idle_save.setEnabled(True)
+        self._feedback(self.policy_feedback, self._describe(exc), ok=False)
+
+    def _describe(self, exc: BaseException) -> str:
+        if isinstance(exc, PermissionDenied):
+            return self.tr("Not saved: only an administrator can change the school policy.")
+        if isinstance(exc, CounselRoomError):
+            return fill(self.tr("Not saved: %1"), exc)
+        return fill(self.tr("Not saved: unexpected error (%1)."), type(exc).__name__)
+
+    def _feedback(self, label: QLabel, text: str, *, ok: bool) -> None:
+        label.setObjectName("saved" if ok else "problem")
+        label.setText(text)
+        form = self._pc_form if label is self.pc_feedback else self._policy_form
+        form.setRowVisible(label, True)
+        label.style().unpolish(label)
+        label.style().polish(label)

@@ -1,0 +1,195 @@
+"""What a wrong field says under it, in the user's language.
+
+The services' messages are English sentences with the values in them ("check character is 5,
+expected 3"); here each known sentence is matched and retold through the translator with the
+same values, so a Chinese counsellor reads Chinese. A sentence not known here is shown as it
+is: a message in English is better than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from counselroom.ui.i18n import fill
+
+translate = QCoreApplication.translate
+
+# The services put the field's name in front of a low-level message; the label is next to it.
+_PREFIX = re.compile(r"^(?:ID number|学籍号|student number)\s*:\s*")
+
+
+def _gender(code: str) -> str:
+    return {
+        "male": translate("FieldError", "male"),
+        "female": translate("FieldError", "female"),
+    }.get(code, code)
+
+
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"check character is (\S+), expected (\S+)"),
+        lambda m: fill(
+            translate(
+                "FieldError",
+                "The last character (the check character) is %1 but should be %2 for the "
+                "17 before it: a character is probably mistyped.",
+            ),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(r"ID number must be (\d+) characters \(got (\d+)\)"),
+        lambda m: fill(
+            translate("FieldError", "An ID number has %1 characters; this one has %2."),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(r"character (\d+) must be a digit \(got '(.*)'\)"),
+        lambda m: fill(
+            translate("FieldError", "Character %1 must be a digit, not “%2”."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"check character must be a digit or X \(got '(.*)'\)"),
+        lambda m: fill(
+            translate("FieldError", "The last character must be a digit or X, not “%1”."), m[1]
+        ),
+    ),
+    (
+        re.compile(r"region code (\S*) is invalid"),
+        lambda m: fill(
+            translate("FieldError", "The first six digits (%1) are not a valid region code."),
+            m[1],
+        ),
+    ),
+    (
+        re.compile(r"student number must start with G"),
+        lambda m: translate("FieldError", "A student no. starts with G."),
+    ),
+    (
+        re.compile(r"student number must be (\d+) characters.*\(got (\d+)\)"),
+        lambda m: fill(
+            translate(
+                "FieldError",
+                "A student no. has %1 characters (G and the 18-character ID number); "
+                "this one has %2.",
+            ),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(r"学籍号 (\S+) belongs to another student"),
+        lambda m: fill(
+            translate("FieldError", "Another student in this vault has the student no. %1."),
+            m[1],
+        ),
+    ),
+    (
+        re.compile(r"birth date (\S+) is in the future"),
+        lambda m: fill(translate("FieldError", "The birth date %1 is in the future."), m[1]),
+    ),
+    (
+        re.compile(r"birth date (\S+) is not a real date"),
+        lambda m: fill(translate("FieldError", "The birth date %1 does not exist."), m[1]),
+    ),
+    (
+        re.compile(r"birth date (\S+) is before (\d+)"),
+        lambda m: fill(
+            translate("FieldError", "The birth date %1 is before %2: please check it."),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(r"ID number says born (\S+), birth date field says (\S+)"),
+        lambda m: fill(
+            translate(
+                "FieldError",
+                "The ID number says born %1, but the birth date field says %2.",
+            ),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(r"ID number says (\w+), gender field says (\w+)"),
+        lambda m: fill(
+            translate("FieldError", "The ID number says %1, but the gender field says %2."),
+            _gender(m[1]),
+            _gender(m[2]),
+        ),
+    ),
+    (
+        re.compile(r"the name is required"),
+        lambda m: translate("FieldError", "The name is required."),
+    ),
+    (
+        re.compile(r"a name may have at most (\d+) characters"),
+        lambda m: fill(translate("FieldError", "A name may have at most %1 characters."), m[1]),
+    ),
+    (
+        re.compile(r"a phone number may hold only digits"),
+        lambda m: translate(
+            "FieldError", "A phone number may hold only digits, spaces, “-” and “+”."
+        ),
+    ),
+    (
+        re.compile(r"a phone number has (\d+)-(\d+) characters"),
+        lambda m: fill(
+            translate("FieldError", "A phone number has %1 to %2 characters."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"a phone number has at least (\d+) digits"),
+        lambda m: fill(translate("FieldError", "A phone number has at least %1 digits."), m[1]),
+    ),
+    (
+        re.compile(r"^at most (\d+) characters"),
+        lambda m: fill(translate("FieldError", "At most %1 characters."), m[1]),
+    ),
+    (
+        re.compile(r"without control characters|may not hold control characters"),
+        lambda m: translate(
+            "FieldError", "Only one line of ordinary text, please (no control characters)."
+        ),
+    ),
+    (
+        re.compile(r"at most (\d+) family members"),
+        lambda m: fill(translate("FieldError", "At most %1 family members."), m[1]),
+    ),
+    (
+        re.compile(r"no class with id"),
+        lambda m: translate("FieldError", "That class no longer exists; choose another."),
+    ),
+    (
+        re.compile(r"unknown care group '?([^']*)'?"),
+        lambda m: fill(translate("FieldError", "Unknown care group “%1”."), m[1]),
+    ),
+    (
+        re.compile(r"unknown gender"),
+        lambda m: translate("FieldError", "Choose male, female or not given."),
+    ),
+]
+
+
+def describe(message: str) -> str:
+    """The message for the label under a field."""
+    text = _PREFIX.sub("", message.strip())
+    for pattern, say in _RULES:
+        match = pattern.search(text)
+        if match:
+            return say(match)
+    return text
+
+
+def bad_date_text() -> str:
+    return translate(
+        "FieldError", "Not a date. Write it as year-month-day, for example 2012-09-01."
+    )

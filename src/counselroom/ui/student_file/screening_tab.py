@@ -1,0 +1,100 @@
+"""筛查: screening results. A result is a flag for an interview, never a diagnosis — the pane
+says so above the scores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from counselroom.services.student_file import ScreeningEntry
+from counselroom.ui.i18n import fill
+from counselroom.ui.student_file import labels
+from counselroom.ui.student_file.detail_html import Detail
+from counselroom.ui.student_file.records import Row, Section
+
+translate = QCoreApplication.translate
+ANSWERS_PER_LINE = 10
+
+
+def screening_sections(screenings: Sequence[ScreeningEntry]) -> list[Section]:
+    ordered = sorted(screenings, key=lambda s: (s.on, s.id), reverse=True)
+    return [
+        Section(
+            title=fill(translate("StudentFile", "Screening results (%1)"), len(ordered)),
+            headers=(
+                translate("StudentFile", "Date"),
+                translate("StudentFile", "Instrument"),
+                translate("StudentFile", "Total"),
+                translate("StudentFile", "Severity"),
+                translate("StudentFile", "Flags"),
+            ),
+            rows=[_row(s) for s in ordered],
+            empty_text=translate("StudentFile", "No screening results for this student."),
+            widths={0: "2026-12-31", 1: "PHQ-9", 2: "总分", 3: "中重度中"},
+        )
+    ]
+
+
+def _flags(s: ScreeningEntry) -> str:
+    words = [labels.screening_flag(f) for f in s.flags]
+    if not s.valid:
+        words.append(translate("StudentFile", "invalid sheet"))
+    return "；".join(words)
+
+
+def _row(s: ScreeningEntry) -> Row:
+    return Row(
+        cells=(
+            labels.day(s.on),
+            labels.instrument(s.instrument),
+            "" if s.total is None else str(s.total),
+            labels.severity(s.band),
+            _flags(s) or translate("StudentFile", "none"),
+        ),
+        detail=lambda: screening_detail(s),
+        keys=frozenset({("screening", s.id)}),
+        alert=bool(s.flags),
+    )
+
+
+def screening_detail(s: ScreeningEntry) -> str:
+    d = Detail(f"{labels.instrument(s.instrument)}　{labels.day(s.on)}")
+    d.sub(
+        translate(
+            "StudentFile",
+            "A screening result is a prompt for an interview, not a diagnosis.",
+        )
+    )
+    d.fact(translate("StudentFile", "Term"), s.term)
+    d.fact(translate("StudentFile", "Total"), s.total)
+    d.fact(translate("StudentFile", "Severity"), labels.severity(s.band))
+    d.fact(translate("StudentFile", "Flags"), _flags(s), alert=bool(s.flags) or not s.valid)
+    d.fact(translate("StudentFile", "Lie scale"), s.lie_score)
+    if s.item9 is not None:
+        d.fact(
+            translate("StudentFile", "Item 9 (thoughts of self-harm)"),
+            s.item9,
+            alert=s.item9 > 0,
+        )
+    if s.scales:
+        d.section(translate("StudentFile", "Scales"))
+        d.grid(
+            (translate("StudentFile", "Scale"), translate("StudentFile", "Score")),
+            ((labels.mht_scale(name), score) for name, score in s.scales),
+        )
+    if s.answers:
+        # Ten items to a line: 9 answers of a PHQ-9 on one line, the 100 of an MHT on ten.
+        d.section(translate("StudentFile", "Answers"))
+        columns = min(ANSWERS_PER_LINE, len(s.answers))
+        d.grid(
+            (translate("StudentFile", "Items"), *(str(n) for n in range(1, columns + 1))),
+            (
+                (
+                    f"{start + 1}–{min(start + ANSWERS_PER_LINE, len(s.answers))}",
+                    *s.answers[start : start + ANSWERS_PER_LINE],
+                )
+                for start in range(0, len(s.answers), ANSWERS_PER_LINE)
+            ),
+        )
+    return d.html()
