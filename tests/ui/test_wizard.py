@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,6 +125,26 @@ def test_the_wizard_creates_a_vault_that_verifies(qtbot: QtBot, tmp_path: Path) 
         assert verify_vault(again.vault) == []
     finally:
         again.close()
+    # and the command a school's IT teacher would run accepts it too
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "counselroom",
+            "verify",
+            "--vault",
+            str(folder),
+            "--user",
+            "liu",
+            "--json",
+        ],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert json.loads(cli.stdout) == {"ok": True, "findings": []}
     # the code shown was the real one
     auth.recover(folder, code, "liu", "another good one", kdf=INSECURE_TEST_PARAMS)
 
