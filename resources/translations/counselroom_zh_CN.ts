@@ -2,22 +2,687 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/admin_page.py" line="+25"/>
+        <source>Administrator account</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The administrator manages accounts and school policy and can do all case work. Usually this is the counsellor in charge of the counselling room.</source>
+        <translation>管理员负责管理账户和学校策略，也可处理全部个案工作，通常由心理辅导室的负责心理教师担任。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. liu (letters or digits, no spaces)</source>
+        <translation>例如：liu（字母或数字，不含空格）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 刘老师</source>
+        <translation>例如：刘老师</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Create vault</source>
+        <translation>创建数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The user name must be 1–40 characters without spaces.</source>
+        <translation>用户名须为 1–40 个字符，且不含空格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/audit_filters.py" line="+74"/>
+        <source>any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entries whose action starts with this text, e.g. “student.” or “login”</source>
+        <translation>显示操作名称以此文字开头的记录，例如“student.”或“login”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show all</source>
+        <translation>显示全部(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>all users</source>
+        <translation>全部用户</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/audit_page.py" line="+66"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every sign-in, view, print, export and change, newest first</source>
+        <translation>每一次登录、查看、打印、导出和修改，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The audit log is open to administrators only.</source>
+        <translation>审计日志仅管理员可查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 entries shown</source>
+        <translation>已显示 %1 条记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>older entries can be loaded</source>
+        <translation>还可加载更早的记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No entry matches the filter.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit log is empty.</source>
+        <translation>审计日志为空。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/audit_model.py" line="+28"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/create_page.py" line="+51"/>
+        <source>Creating the vault</source>
+        <translation>正在创建数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This takes a few seconds. Please do not switch off the computer.</source>
+        <translation>这需要几秒钟，请勿关闭计算机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measuring this computer to set the password protection (Argon2id)</source>
+        <translation>正在测定本机性能，以设定密码保护强度（Argon2id）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating the encrypted database and the key file</source>
+        <translation>正在创建加密数据库和密钥文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The vault could not be created: %1</source>
+        <translation>无法创建数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardItemModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="+109"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/dashboard_page.py" line="+53"/>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-ups due or overdue</source>
+        <translation>随访到期或逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never followed up</source>
+        <translation>从未随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notification tasks</source>
+        <translation>通报任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews pending</source>
+        <translation>待访谈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan reviews due</source>
+        <translation>方案复评到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals awaiting feedback</source>
+        <translation>转介待反馈</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a line to open the student&apos;s file</source>
+        <translation>双击一行可打开学生档案</translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/field_errors.py" line="+26"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The last character (the check character) is %1 but should be %2 for the 17 before it: a character is probably mistyped.</source>
+        <translation>最后一位（校验码）是 %1，但按前 17 位计算应为 %2：可能有字符输错。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An ID number has %1 characters; this one has %2.</source>
+        <translation>身份证号应为 %1 位，当前为 %2 位。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Character %1 must be a digit, not “%2”.</source>
+        <translation>第 %1 位应为数字，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The last character must be a digit or X, not “%1”.</source>
+        <translation>最后一位应为数字或 X，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first six digits (%1) are not a valid region code.</source>
+        <translation>前六位（%1）不是有效的行政区划代码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A student no. starts with G.</source>
+        <translation>学籍号应以 G 开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A student no. has %1 characters (G and the 18-character ID number); this one has %2.</source>
+        <translation>学籍号应为 %1 位（G 加 18 位身份证号），当前为 %2 位。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Another student in this vault has the student no. %1.</source>
+        <translation>数据库中已有另一名学生使用学籍号 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The birth date %1 is in the future.</source>
+        <translation>出生日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The birth date %1 does not exist.</source>
+        <translation>出生日期 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The birth date %1 is before %2: please check it.</source>
+        <translation>出生日期 %1 早于 %2 年，请核对。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ID number says born %1, but the birth date field says %2.</source>
+        <translation>身份证号显示出生日期为 %1，但出生日期栏填写的是 %2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The ID number says %1, but the gender field says %2.</source>
+        <translation>身份证号显示性别为%1，但性别栏填写的是%2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A name may have at most %1 characters.</source>
+        <translation>姓名最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A phone number may hold only digits, spaces, “-” and “+”.</source>
+        <translation>电话号码只能包含数字、空格、“-”和“+”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A phone number has %1 to %2 characters.</source>
+        <translation>电话号码应为 %1 至 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A phone number has at least %1 digits.</source>
+        <translation>电话号码至少应有 %1 位数字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only one line of ordinary text, please (no control characters).</source>
+        <translation>请只填写一行普通文字（不含控制字符）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At most %1 family members.</source>
+        <translation>家庭成员最多 %1 人。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That class no longer exists; choose another.</source>
+        <translation>该班级已不存在，请另选。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown care group “%1”.</source>
+        <translation>未知的关爱群体“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose male, female or not given.</source>
+        <translation>请选择男、女或未填写。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not a date. Write it as year-month-day, for example 2012-09-01.</source>
+        <translation>不是有效日期。请按“年-月-日”填写，例如 2012-09-01。</translation>
+    </message>
+</context>
+<context>
+    <name>FileHeaderView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/header.py" line="+43"/>
+        <source>Care groups:</source>
+        <translation>关爱群体：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Student no.: %1</source>
+        <translation>学籍号：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class: %1</source>
+        <translation>班级：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head teacher: %1</source>
+        <translation>班主任：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next follow-up: %1</source>
+        <translation>下次随访：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none planned</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/wizard.py" line="+51"/>
+        <source>CounselRoom — first start</source>
+        <translation>CounselRoom 心理辅导室 — 首次启动</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Recovery code not confirmed</source>
+        <translation>恢复码尚未确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The vault in %1 has been created, but you have not confirmed that you wrote down the recovery code, and it will not be shown again. Without it a forgotten administrator password cannot be reset.
+
+Close anyway?</source>
+        <translation>%1 中的数据库已创建，但您尚未确认已抄下恢复码，而恢复码不会再次显示。没有恢复码，忘记的管理员密码将无法重置。
+
+仍要关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>GradeCountModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/statistics_models.py" line="+68"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Students</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open files</source>
+        <translation>在管个案</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCountModel</name>
+    <message>
+        <location line="+23"/>
+        <source>Care group</source>
+        <translation>关爱群体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Students</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>GuardiansTable</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/guardians_table.py" line="+43"/>
+        <location line="+137"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+138"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+139"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <location line="+12"/>
+        <source>Legal guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+58"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+58"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../src/counselroom/ui/header_bar.py" line="+20"/>
+        <location filename="../../src/counselroom/ui/header_bar.py" line="+31"/>
         <source>Signed in: %1 (%2, %3)</source>
         <translation>当前用户：%1（%2，%3）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>(school name not set)</source>
         <translation>（未设置学校名称）</translation>
     </message>
 </context>
 <context>
+    <name>LoadingPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/page_base.py" line="+69"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this page again from the vault</source>
+        <translation>从数据库重新读取本页</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Your account may not see this page.</source>
+        <translation>您的账户无权查看本页。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Could not read the vault: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/counselroom/ui/lock.py" line="+147"/>
+        <source>CounselRoom is locked</source>
+        <translation>CounselRoom 已锁定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose the account to sign in with.</source>
+        <translation>请选择要登录的账户。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed in: %1 (%2, %3). Type the password to go on.</source>
+        <translation>当前用户：%1（%2，%3）。请输入密码以继续。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type the password of “%1”.</source>
+        <translation>请输入“%1”的密码。</translation>
+    </message>
+</context>
+<context>
     <name>LoginError</name>
     <message>
-        <location filename="../../src/counselroom/ui/login_errors.py" line="+26"/>
+        <location filename="../../src/counselroom/ui/login_errors.py" line="+31"/>
         <source>There is no account named “%1” in this vault.</source>
         <translation>本数据库中没有名为“%1”的账户。</translation>
     </message>
@@ -61,15 +726,30 @@ Details: %2</source>
 详情：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot read the vault folder %1 (%2).</source>
         <translation>无法读取数据库文件夹 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The recovery code is not complete or has a typo: it has 8 groups of 6 digits, exactly as on the recovery sheet.</source>
+        <translation>恢复码不完整或有输入错误：恢复码共 8 组、每组 6 位数字，请按恢复单上的内容准确输入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This recovery code does not open this vault: it belongs to another vault, or it was replaced when it was last used. Use the newest recovery code.</source>
+        <translation>此恢复码无法打开本数据库：它属于另一个数据库，或已在上次使用时被更换。请使用最新的恢复码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The account “%1” is disabled; the recovery code cannot bring it back. Another administrator can create a new account.</source>
+        <translation>账户“%1”已停用，恢复码无法恢复该账户。可请其他管理员新建账户。</translation>
     </message>
 </context>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/login.py" line="+68"/>
+        <location filename="../../src/counselroom/ui/login.py" line="+78"/>
         <source>CounselRoom — %1</source>
         <translation>CounselRoom 心理辅导室 — %1</translation>
     </message>
@@ -100,12 +780,17 @@ Details: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+91"/>
+        <location line="+134"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-131"/>
+        <source>Forgot password?</source>
+        <translation>忘记密码？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>This vault has no user accounts that can sign in.</source>
         <translation>此数据库中没有可以登录的用户账户。</translation>
     </message>
@@ -115,7 +800,17 @@ Details: %2</source>
         <translation>请输入“%1”的密码。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+59"/>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in as “%1” with the new password.</source>
+        <translation>请使用新密码以“%1”登录。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -123,49 +818,700 @@ Details: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/main_window.py" line="+34"/>
+        <location filename="../../src/counselroom/ui/main_window.py" line="+97"/>
         <source>CounselRoom</source>
         <translation>CounselRoom 心理辅导室</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+72"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Reload student list</source>
-        <translation>重新载入学生名单(&amp;R)</translation>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Could not read the school profile: %1</source>
+        <translation>无法读取学校信息：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="-143"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+54"/>
         <source>Loading students…</source>
         <translation>正在载入学生名单…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../src/counselroom/ui/main_window.py" line="+92"/>
         <source>CounselRoom — %1</source>
         <translation>CounselRoom 心理辅导室 — %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+10"/>
         <source>Could not load the students: %1</source>
         <translation>无法载入学生名单：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>%1 students in all, %2 shown</source>
         <translation>共 %1 名学生，显示 %2 名</translation>
+    </message>
+</context>
+<context>
+    <name>NavList</name>
+    <message>
+        <location filename="../../src/counselroom/ui/nav.py" line="+43"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../src/counselroom/ui/pages.py" line="+56"/>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordMeter</name>
+    <message>
+        <location filename="../../src/counselroom/ui/password_meter.py" line="+77"/>
+        <source>too weak</source>
+        <translation>太弱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rule: at least %1 characters, not all the same character. A short sentence you can remember is better than a short password with symbols.</source>
+        <translation>规则：至少 %1 个字符，且不能全是同一个字符。一句容易记住的短句，比带符号的短密码更安全。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Too short: %1 of at least %2 characters</source>
+        <translation>太短：已输入 %1 个字符，至少需要 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not allowed: the same character repeated</source>
+        <translation>不允许：全是同一个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength: %1</source>
+        <translation>强度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/profile_editor.py" line="+62"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>(no class)</source>
+        <translation>（无班级）</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Nothing was saved: correct the field marked in red.</source>
+        <translation>未保存：请更正标红的字段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved at %1.</source>
+        <translation>已于 %1 保存。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was saved: %1 problem(s) are marked in red below.</source>
+        <translation>未保存：下方有 %1 处问题已标红。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was saved: your account may not change files.</source>
+        <translation>未保存：您的账户无权修改档案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was saved: this file was changed elsewhere after you opened it. Your input is still here; note what you need, reload the file and make the change again.</source>
+        <translation>未保存：您打开此档案后，它已在别处被修改。您输入的内容仍在此处；请记下需要的内容，重新载入档案后再修改一次。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was saved because of an unexpected error (%1). Your input is still here: try again, and report the problem if it persists.</source>
+        <translation>发生意外错误（%1），未能保存。您输入的内容仍在此处：请重试；如问题持续出现，请报告。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFields</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/profile_form.py" line="+91"/>
+        <source>e.g. 2012-09-01</source>
+        <translation>例如：2012-09-01</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>G and the ID number</source>
+        <translation>G + 身份证号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Basic data</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number in class</source>
+        <translation>班内学号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Care groups</source>
+        <translation>关爱群体</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only a psychology teacher or an administrator can change this page.</source>
+        <translation>仅心理教师或管理员可以修改本页。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeCheck</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/code_check.py" line="+96"/>
+        <source>This recovery code lets an administrator reset a forgotten password. Without it and without a password, nobody — not even the program&apos;s authors — can open the files. It is shown only now.</source>
+        <translation>凭此恢复码，管理员可以重置忘记的密码。如果既没有恢复码也没有密码，任何人（包括本程序的作者）都无法打开这些档案。恢复码只在此时显示。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write it on paper now, check every group, and keep the paper in the locked cabinet (专人专柜), away from this PC. Printing a recovery sheet comes in a later version; this code will not be shown again.</source>
+        <translation>请现在把它抄在纸上，逐组核对，并将这张纸存放在专人专柜中，不要放在这台电脑旁。打印恢复单的功能将在后续版本中提供；此恢复码不会再次显示。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Group:</source>
+        <translation>该组数字(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>To show that you have written it down, cover the code and type group %1 of %2 (counting from the top left) from your paper.</source>
+        <translation>为确认您已抄好，请遮住上方的恢复码，照着纸上的内容输入第 %1 组（共 %2 组，从左上角数起）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Correct. Keep the paper safe.</source>
+        <translation>正确。请妥善保管这张纸。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That is not group %1. Compare your paper with the code above, digit by digit.</source>
+        <translation>这不是第 %1 组。请将纸上的内容与上方的恢复码逐位核对。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeInput</name>
+    <message>
+        <location filename="../../src/counselroom/ui/recovery_dialog.py" line="+74"/>
+        <source>Group %1 of the recovery code</source>
+        <translation>恢复码第 %1 组</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Check group %1: one digit is wrong or two are swapped.</source>
+        <translation>请检查第 %1 组：有一位数字错误，或有两位数字顺序颠倒。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location line="+41"/>
+        <source>Reset a password with the recovery code</source>
+        <translation>用恢复码重置密码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Type the recovery code from the recovery sheet kept in the locked cabinet, and choose a new password. The recovery code is replaced afterwards: the new one is shown once.</source>
+        <translation>请输入专人专柜中恢复单上的恢复码，并设置新密码。重置后恢复码将被更换，新的恢复码只显示一次。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery &amp;code:</source>
+        <translation>恢复码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Reset password</source>
+        <translation>重置密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The password has been reset. The old recovery code no longer works.</source>
+        <translation>密码已重置，旧恢复码已失效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New recovery code not confirmed</source>
+        <translation>新恢复码尚未确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The old recovery code no longer works, and the new one will not be shown again. Without it a forgotten password cannot be reset.
+
+Close anyway?</source>
+        <translation>旧恢复码已失效，新恢复码不会再次显示。没有它，忘记的密码将无法重置。
+
+仍要关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/recovery_page.py" line="+13"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write this code down now. It will not be shown again.</source>
+        <translation>请现在抄下此恢复码，它不会再次显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/referrals_page.py" line="+82"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institution</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <location line="+56"/>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Referrals are visible to counsellors only.</source>
+        <translation>转介记录仅心理教师可见。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No referrals yet.</source>
+        <translation>暂无转介记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 referrals · %2 awaiting feedback</source>
+        <translation>转介 %1 例 · 待反馈 %2 例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click a line to open the student&apos;s file</source>
+        <translation>双击一行可打开学生档案</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/wizard/school_page.py" line="+32"/>
+        <source>Your school</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These details appear on notices to parents and reports to the district. Only the name is required; the rest can be filled in later.</source>
+        <translation>这些信息将出现在家长告知书和向区县的报告中。仅学校名称为必填项，其余可稍后补充。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Junior secondary school</source>
+        <translation>初级中学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senior secondary school</source>
+        <translation>高级中学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete secondary school (junior and senior)</source>
+        <translation>完全中学（初中和高中）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 重庆市渝北区实验中学</source>
+        <translation>例如：重庆市渝北区实验中学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>10-digit school identification code</source>
+        <translation>10 位学校标识码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name and phone</source>
+        <translation>姓名和电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>School &amp;name:</source>
+        <translation>学校名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School &amp;type:</source>
+        <translation>学校类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School &amp;code:</source>
+        <translation>学校标识码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;District:</source>
+        <translation>所在区县(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counselling room &amp;phone:</source>
+        <translation>心理辅导室电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner &amp;hospital:</source>
+        <translation>合作医院(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District education bureau &amp;contact:</source>
+        <translation>区县教育部门联系人(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The vault will be created in %1</source>
+        <translation>数据库将创建在 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The counselling room phone may hold only digits, spaces and - + ( ) / 转.</source>
+        <translation>心理辅导室电话只能包含数字、空格和 - + ( ) / 转。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningBatchModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/screening_page.py" line="+67"/>
+        <source>Instrument</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>结果数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>提示数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PHQ-9 item 9 alerts</source>
+        <translation>PHQ-9 第9题提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid sheets</source>
+        <translation>无效答卷</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPage</name>
+    <message>
+        <location line="+41"/>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Screening results are visible to counsellors only. A student&apos;s required actions are on the dashboard and in the student list.</source>
+        <translation>筛查结果仅心理教师可见。学生需要落实的事项请在工作台和学生列表中查看。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No screening batches yet.</source>
+        <translation>暂无筛查批次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 batches · %2 results · %3 flagged</source>
+        <translation>%1 个批次 · %2 份结果 · %3 份提示</translation>
     </message>
 </context>
 <context>
@@ -177,9 +1523,1862 @@ Details: %2</source>
     </message>
 </context>
 <context>
+    <name>SectionView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/records.py" line="+139"/>
+        <source>No records.</source>
+        <translation>暂无记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+73"/>
+        <source>The folder does not exist (is the USB drive plugged in?).</source>
+        <translation>文件夹不存在（U 盘是否已插好？）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This account cannot write to the folder.</source>
+        <translation>当前账户无权写入该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder outside the vault: a backup inside it is lost with the vault.</source>
+        <translation>请选择数据库以外的文件夹：放在数据库内部的备份会随数据库一起丢失。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Takes effect the next time CounselRoom starts.</source>
+        <translation>下次启动 CounselRoom 时生效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clea&amp;r</source>
+        <translation>清除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scheduled backups to this folder (for example a USB drive kept in the locked cabinet) arrive in a later version; the folder is remembered now.</source>
+        <translation>定时备份到此文件夹（例如存放在专人专柜中的 U 盘）的功能将在后续版本中提供，现在先记住该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text size:</source>
+        <translation>文字大小(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backup folder:</source>
+        <translation>备份文件夹(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not save the settings in %1: %2</source>
+        <translation>无法将设置保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved. The new language is used the next time CounselRoom starts.</source>
+        <translation>已保存。新语言将在下次启动 CounselRoom 时生效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved. Text size %1 %.</source>
+        <translation>已保存。文字大小为 %1%。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+108"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Saved. Backup folder remembered.</source>
+        <translation>已保存。已记住备份文件夹。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>School policy (all computers of this vault, audited)</source>
+        <translation>学校策略（适用于使用本数据库的所有电脑，修改记入审计）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The window locks after this many minutes without use (1 to %1): the keys are dropped and the password is asked again.</source>
+        <translation>无操作达到此分钟数（1 至 %1）后窗口将锁定：密钥从内存中清除，需重新输入密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an administrator can change the school policy.</source>
+        <translation>仅管理员可以修改学校策略。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Idle lock after:</source>
+        <translation>无操作自动锁定(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Saved. The window now locks after %1 minutes without use.</source>
+        <translation>已保存。现在无操作 %1 分钟后窗口将锁定。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: only an administrator can change the school policy.</source>
+        <translation>未保存：仅管理员可以修改学校策略。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/statistics_page.py" line="+101"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Individual counselling (attendances)</source>
+        <translation>个体辅导（人次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group counselling (sessions)</source>
+        <translation>团体辅导（场次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectures (sessions)</source>
+        <translation>心理讲座（场次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals sent</source>
+        <translation>转介（人次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening results</source>
+        <translation>筛查（人次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening flags</source>
+        <translation>筛查提示（人次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files closed</source>
+        <translation>结案（例）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students on the roll</source>
+        <translation>在册学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open files</source>
+        <translation>在管个案</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>On the roll today</source>
+        <translation>当前在册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work this term</source>
+        <translation>本学期工作</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Students by tier</source>
+        <translation>各分级人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students by grade</source>
+        <translation>各年级人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups that get particular care</source>
+        <translation>重点关爱群体</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1（%2 至 %3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No student is recorded in a care group.</source>
+        <translation>暂无学生登记为关爱群体。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentFile</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/contacts_tab.py" line="+23"/>
+        <source>Contacts with the family (%1)</source>
+        <translation>家校沟通记录（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+26"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+158"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>With</source>
+        <translation>沟通对象</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contact with the family has been recorded.</source>
+        <translation>尚无家校沟通记录。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+30"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was agreed</source>
+        <translation>约定事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/documents_tab.py" line="+22"/>
+        <source>Documents produced (%1)</source>
+        <translation>已生成文书（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+120"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+88"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+29"/>
+        <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+25"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+29"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+2"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>No document has been printed for this student.</source>
+        <translation>尚未为该学生打印过文书。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Template version</source>
+        <translation>模板版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>文件指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/leave_tab.py" line="+22"/>
+        <source>Leave and return (%1)</source>
+        <translation>休复学（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave from</source>
+        <translation>休学日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-59"/>
+        <location line="+35"/>
+        <location line="+23"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-28"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>Expected back</source>
+        <translation>预计复学</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Returned</source>
+        <translation>复学日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This student has not been on leave.</source>
+        <translation>该学生没有休学记录。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Leave from %1</source>
+        <translation>%1 起休学</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="-78"/>
+        <location line="+67"/>
+        <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+64"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-30"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hospital certificate</source>
+        <translation>医院证明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return on %1</source>
+        <translation>%1 复学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parents applied</source>
+        <translation>家长申请日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return meeting</source>
+        <translation>复学会议日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closer follow-up until</source>
+        <translation>密切随访至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counselling frequency</source>
+        <translation>辅导频次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery certificate</source>
+        <translation>康复证明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why there is no certificate</source>
+        <translation>无证明的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counsellor&apos;s assessment</source>
+        <translation>心理教师评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return plan</source>
+        <translation>复学计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who watches</source>
+        <translation>关注人员</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="-87"/>
+        <source>Plan versions (%1)</source>
+        <translation>方案版本（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written on</source>
+        <translation>制定日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>Review on</source>
+        <translation>复评日期</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+43"/>
+        <source>Written by</source>
+        <translation>制定人</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+44"/>
+        <source>What changed</source>
+        <translation>调整内容</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>No plan has been written for this student.</source>
+        <translation>尚未为该学生制定一生一策方案。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Closures</source>
+        <translation>结案记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+67"/>
+        <source>Sessions</source>
+        <translation>辅导次数</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+74"/>
+        <source>Reopened</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>v%1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>first version</source>
+        <translation>首版</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One student, one plan — version %1</source>
+        <translation>一生一策 — 第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written</source>
+        <translation>制定时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="-10"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk factors</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protective factors</source>
+        <translation>保护因素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-67"/>
+        <location line="+94"/>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>File closed on %1</source>
+        <translation>%1 结案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed by</source>
+        <translation>结案人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals achieved</source>
+        <translation>已达成的目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals not achieved</source>
+        <translation>未达成的目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last screening scores</source>
+        <translation>最近一次筛查得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counsellor&apos;s evaluation</source>
+        <translation>心理教师评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District&apos;s closure evaluation</source>
+        <translation>区县结案评价</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/records.py" line="+41"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-30"/>
+        <source>Only the psychology teacher can see these records.</source>
+        <translation>仅心理教师可见。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-63"/>
+        <source>Referrals (%1)</source>
+        <translation>转介（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Proposed</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>To</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+41"/>
+        <source>Seen</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>This student has not been referred.</source>
+        <translation>该学生没有转介记录。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Referral to %1</source>
+        <translation>转介至%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institution</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Guardian&apos;s consent</source>
+        <translation>监护人知情同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+27"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feedback</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the referral</source>
+        <translation>转介原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback from the institution</source>
+        <translation>机构反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnosis as told by the hospital (information only)</source>
+        <translation>医院告知的诊断（仅作信息记录）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Treatment</source>
+        <translation>治疗情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advice to the school</source>
+        <translation>对学校的建议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+26"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+38"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="-29"/>
+        <source>Screening results (%1)</source>
+        <translation>筛查结果（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Instrument</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>No screening results for this student.</source>
+        <translation>该学生没有筛查结果。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid sheet</source>
+        <translation>无效答卷</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A screening result is a prompt for an interview, not a diagnosis.</source>
+        <translation>筛查结果只提示需要访谈，不是诊断。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lie scale</source>
+        <translation>效度量表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item 9 (thoughts of self-harm)</source>
+        <translation>第9题（自伤念头）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scales</source>
+        <translation>分量表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale</source>
+        <translation>分量表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Items</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="-83"/>
+        <source>Counselling sessions (%1)</source>
+        <translation>辅导记录（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+39"/>
+        <source>Risk check</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+36"/>
+        <source>Counsellor</source>
+        <translation>心理教师</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>No counselling sessions have been recorded.</source>
+        <translation>尚无辅导记录。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next appointment</source>
+        <translation>下次预约</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not written)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenting state</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amendments after signing</source>
+        <translation>签名后的补充记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Confidentiality broken: who was told</source>
+        <translation>打破保密：告知情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head teacher told</source>
+        <translation>告知班主任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+5"/>
+        <location line="+21"/>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Guardian told</source>
+        <translation>告知家长</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-28"/>
+        <source>Told by</source>
+        <translation>经由</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-119"/>
+        <source>Tier history</source>
+        <translation>分级记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+75"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+74"/>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>The tier has never been set or changed.</source>
+        <translation>尚未设定或调整过分级。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notifications (%1 open)</source>
+        <translation>通报（%1 项未完成）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tell</source>
+        <translation>通报对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+95"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody has to be told about this student.</source>
+        <translation>该学生没有需要通报的对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Concerns from the warning network</source>
+        <translation>预警网络上报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+108"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+108"/>
+        <source>Reporter</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+110"/>
+        <source>Followed up</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>No concerns have been reported.</source>
+        <translation>尚无预警上报。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Tier %1 → %2</source>
+        <translation>分级 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reason and evidence</source>
+        <translation>原因与佐证</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review before lowering (研判)</source>
+        <translation>降级前研判</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tell: %1</source>
+        <translation>通报：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledgement</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Concern reported on %1</source>
+        <translation>%1 预警上报</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What was reported</source>
+        <translation>上报内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>StudentFileLabels</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/labels.py" line="+35"/>
+        <location line="+61"/>
+        <source>interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>individual counselling</source>
+        <translation>个体辅导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>group counselling</source>
+        <translation>团体辅导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crisis intervention</source>
+        <translation>危机干预</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>family meeting</source>
+        <translation>家庭会谈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+107"/>
+        <source>home visit</source>
+        <translation>家访</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>face to face</source>
+        <translation>面询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no risk found</source>
+        <translation>未发现风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>risk of self-harm</source>
+        <translation>自伤风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>risk of harm to others</source>
+        <translation>伤人风险</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Presenting state</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+178"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+37"/>
+        <source>head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+1"/>
+        <source>subject teachers</source>
+        <translation>科任教师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moral education office</source>
+        <translation>德育处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>safety office</source>
+        <translation>安全管理办公室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vice principal in charge</source>
+        <translation>分管校长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parents</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>district education bureau</source>
+        <translation>区县教育部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>psychology teacher</source>
+        <translation>心理教师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>class peer supporter</source>
+        <translation>心理委员</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+31"/>
+        <location line="+28"/>
+        <source>hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>grade leader</source>
+        <translation>年级组长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <location line="+14"/>
+        <location line="+104"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+60"/>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>letter</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <location line="+13"/>
+        <source>screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>report from the warning network</source>
+        <translation>预警报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hospital information</source>
+        <translation>医院信息</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>subject teacher</source>
+        <translation>科任教师</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parent</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the student himself</source>
+        <translation>学生本人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counsellor&apos;s observation</source>
+        <translation>心理教师观察</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>proposed</source>
+        <translation>拟转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awaiting parents&apos; consent</source>
+        <translation>待家长同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parents consented</source>
+        <translation>家长已同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parents refused</source>
+        <translation>家长拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>referred</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seen by the hospital</source>
+        <translation>已就诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feedback received</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>hotline</source>
+        <translation>心理热线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service</source>
+        <translation>心理服务机构</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parents&apos; meeting</source>
+        <translation>家长会</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on leave</source>
+        <translation>休学中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已复学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minimal</source>
+        <translation>极轻微</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderately severe</source>
+        <translation>中重度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PHQ-9 above the cut-off</source>
+        <translation>PHQ-9 达到提示线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GAD-7 above the cut-off</source>
+        <translation>GAD-7 达到提示线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item 9 (thoughts of self-harm) above 0</source>
+        <translation>第9题（自伤念头）得分大于0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT total needs attention</source>
+        <translation>MHT 总分需关注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an MHT scale is high</source>
+        <translation>MHT 有分量表得分偏高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT sheet invalid (lie score)</source>
+        <translation>MHT 效度不足（效度量表得分偏高）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid sheet</source>
+        <translation>无效答卷</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning anxiety</source>
+        <translation>学习焦虑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>social anxiety</source>
+        <translation>对人焦虑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loneliness</source>
+        <translation>孤独倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>self-blame</source>
+        <translation>自责倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oversensitivity</source>
+        <translation>过敏倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>physical symptoms</source>
+        <translation>身体症状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phobic tendency</source>
+        <translation>恐怖倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impulsive tendency</source>
+        <translation>冲动倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lie scale</source>
+        <translation>效度量表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>notice to parents</source>
+        <translation>家长告知书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tier escalation notice</source>
+        <translation>升级通报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report to the district</source>
+        <translation>区县报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>referral letter</source>
+        <translation>转介函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one student, one plan</source>
+        <translation>一生一策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return-to-school assessment</source>
+        <translation>复学评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closure report</source>
+        <translation>结案报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>goals met</source>
+        <translation>目标达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transferred</source>
+        <translation>转学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>graduated</source>
+        <translation>毕业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>referred and handed over</source>
+        <translation>转介移交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no file</source>
+        <translation>未建档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file open</source>
+        <translation>在管个案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Concern</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notification</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amendment</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home–school</source>
+        <translation>家校沟通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave</source>
+        <translation>休学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>复学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closure</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>StudentFileWindow</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/window.py" line="+119"/>
+        <source>Student file</source>
+        <translation>学生档案</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One student, one plan</source>
+        <translation>一生一策</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>辅导记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiers and notifications</source>
+        <translation>分级与通报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home–school</source>
+        <translation>家校沟通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave and return</source>
+        <translation>休复学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Opening the student&apos;s file…</source>
+        <translation>正在打开学生档案…</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Your account may not open student files.</source>
+        <translation>您的账户无权打开学生档案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file could not be opened: %1</source>
+        <translation>无法打开档案：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file could not be opened because of an unexpected error (%1).</source>
+        <translation>发生意外错误（%1），无法打开档案。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The window is locked.</source>
+        <translation>窗口已锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentFilters</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_filters.py" line="+89"/>
+        <source>Filter by grade</source>
+        <translation>按年级筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by class</source>
+        <translation>按班级筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by tier</source>
+        <translation>按分级筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by care group</source>
+        <translation>按关爱群体筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All care groups</source>
+        <translation>全部关爱群体</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All grades</source>
+        <translation>全部年级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All classes</source>
+        <translation>全部班级</translation>
+    </message>
+</context>
+<context>
     <name>StudentTableModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_model.py" line="+147"/>
+        <location filename="../../src/counselroom/ui/students_model.py" line="+166"/>
         <source>Student no.</source>
         <translation>学籍号</translation>
     </message>
@@ -217,14 +3416,380 @@ Details: %2</source>
 <context>
     <name>StudentsPanel</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_panel.py" line="+104"/>
+        <location filename="../../src/counselroom/ui/students_panel.py" line="+103"/>
+        <source>Double-click or press Enter to open the student&apos;s file</source>
+        <translation>双击或按回车键打开学生档案</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 students in all, %2 shown</source>
+        <translation>共 %1 名学生，显示 %2 名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No students in this vault yet. Import the roster exported from the student-status system with “counselroom roster import”.</source>
         <translation>数据库中还没有学生。请用“counselroom roster import”导入从全国中小学生学籍信息管理系统导出的名单。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>No student matches the search and the filters. “Clear filters” shows all.</source>
+        <translation>没有符合搜索和筛选条件的学生。点击“清除筛选”可显示全部学生。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No student matches “%1”.</source>
         <translation>没有与“%1”匹配的学生。</translation>
+    </message>
+</context>
+<context>
+    <name>TierCountModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/statistics_models.py" line="-52"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Students</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/timeline_view.py" line="+59"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location line="+55"/>
+        <source>Double-click a line to open the record</source>
+        <translation>双击一行可打开该记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 records, newest first</source>
+        <translation>共 %1 条记录，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only tier decisions and notifications are listed: sessions, plans, referrals and screenings are for the psychology teacher.</source>
+        <translation>此处仅列出分级决定和通报；辅导记录、方案、转介和筛查仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/codes.py" line="+26"/>
+        <source>proposed</source>
+        <translation>拟转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awaiting guardian consent</source>
+        <translation>待家长同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consent given</source>
+        <translation>家长已同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consent refused</source>
+        <translation>家长拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>referred</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seen by the institution</source>
+        <translation>已就诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feedback received</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>subject teachers</source>
+        <translation>科任教师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moral education office</source>
+        <translation>德育处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>safety office</source>
+        <translation>安全管理办公室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vice principal in charge</source>
+        <translation>分管校长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>guardian</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>district education bureau</source>
+        <translation>区县教育部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counsellor (same-day risk assessment)</source>
+        <translation>心理教师（当日完成风险评估）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grade leader</source>
+        <translation>年级组长</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PHQ-9 above the cut-off</source>
+        <translation>PHQ-9 达到提示线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PHQ-9 item 9 answered (self-harm thoughts)</source>
+        <translation>PHQ-9 第9题自伤念头提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GAD-7 above the cut-off</source>
+        <translation>GAD-7 达到提示线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT total needs special attention</source>
+        <translation>MHT 需特别关注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT sheet invalid (lie scale): retest</source>
+        <translation>MHT 效度不足，需重测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reported concern</source>
+        <translation>预警上报</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>left-behind children</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single-parent or bereaved</source>
+        <translation>单亲/丧亲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>divorced family</source>
+        <translation>离异家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosed mental disorder</source>
+        <translation>心理障碍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>children in hardship</source>
+        <translation>困境儿童</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>migrant children</source>
+        <translation>流动/随迁子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poverty or financial hardship</source>
+        <translation>贫困/经济困难</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>internet addiction</source>
+        <translation>沉迷网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bullied at school</source>
+        <translation>遭遇校园欺凌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>domestic violence</source>
+        <translation>遭遇家暴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>family upheaval</source>
+        <translation>家庭变故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>graduating-year exam pressure</source>
+        <translation>毕业年级升学压力</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="-55"/>
+        <source>Notify %1</source>
+        <translation>通知%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask whether the student was seen</source>
+        <translation>了解学生是否已就诊</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the institution for feedback</source>
+        <translation>向机构索取反馈</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review plan version %1</source>
+        <translation>复评第 %1 版方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review the plan</source>
+        <translation>复评方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No session since the file was opened</source>
+        <translation>建档后尚无辅导记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up session</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due tomorrow</source>
+        <translation>明日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In %1 d</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 项</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to do today</source>
+        <translation>今日无待办事项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Visible to counsellors only</source>
+        <translation>仅心理教师可见</translation>
     </message>
 </context>
 <context>
@@ -303,6 +3868,19 @@ Details: %2</source>
         <location line="+1"/>
         <source>viewer</source>
         <translation>查看者</translation>
+    </message>
+</context>
+<context>
+    <name>tables</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/table_kit.py" line="+82"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue %1 d</source>
+        <translation>逾期 %1 天</translation>
     </message>
 </context>
 </TS>

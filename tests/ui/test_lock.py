@@ -55,6 +55,7 @@ def open_main(
     qtbot.addWidget(main)
     main.show()
     if wait:
+        main.show_page("students")  # the window opens on 工作台
         qtbot.waitUntil(lambda: main.students.model.rowCount() == 5, timeout=10_000)
     return main
 
@@ -165,7 +166,7 @@ def test_switch_user_to_a_viewer(qtbot: QtBot, sample_vault: SampleVault) -> Non
     users.add_user(ctx, "teacher", VIEWER_PASSWORD, Role.VIEWER, kdf=INSECURE_TEST_PARAMS)
     ctx.close()
     main = open_main(qtbot, sample_vault, pages=WITH_ADMIN_PAGE)
-    assert main.nav.keys() == ["students", "settings", "admin-only"]
+    assert main.nav.keys() == [spec.key for spec in WITH_ADMIN_PAGE]
     main.show_page("admin-only")
     main.switch_user()
     assert_locked(main, sample_vault)
@@ -178,9 +179,12 @@ def test_switch_user_to_a_viewer(qtbot: QtBot, sample_vault: SampleVault) -> Non
     screen.user_box.setCurrentText("teacher")
     unlock(qtbot, main, VIEWER_PASSWORD)
     assert main.handle.actor.username == "teacher" and main.ctx.actor.role is Role.VIEWER
-    assert main.nav.keys() == ["students", "settings"]  # the administrator's page is gone
+    viewer_keys = [spec.key for spec in PAGES if not spec.admin_only]
+    assert main.nav.keys() == viewer_keys  # the administrator's pages are gone
     assert main.page("admin-only") is None
-    assert main.current_key() == "students"  # the page shown was not one a viewer may see
+    # the page shown was not one a viewer may see: back to the first page, 工作台
+    assert main.current_key() == viewer_keys[0] == "dashboard"
+    main.show_page("students")
     assert "teacher" in main.header.user_label.text()
     assert "teacher" in main.user_status.text()
     qtbot.waitUntil(lambda: main.students.model.rowCount() == 5, timeout=10_000)  # may list
@@ -193,7 +197,7 @@ def test_switch_user_to_a_viewer(qtbot: QtBot, sample_vault: SampleVault) -> Non
     main.switch_user()
     main.lock_screen.user_box.setCurrentText("admin")
     unlock(qtbot, main, sample_vault.password)
-    assert main.nav.keys() == ["students", "settings", "admin-only"]
+    assert main.nav.keys() == [spec.key for spec in WITH_ADMIN_PAGE]
     assert main.current_key() == "settings"
 
 

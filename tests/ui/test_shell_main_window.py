@@ -72,36 +72,48 @@ def main_window(qtbot: QtBot, vault: SampleVault, **kwargs: object) -> MainWindo
 
 
 def test_registry_pages_and_roles() -> None:
-    assert [spec.key for spec in PAGES] == ["students", "settings"]
-    assert [spec.shown_title() for spec in PAGES] == ["Students", "Settings"] or all(
-        spec.shown_title() for spec in PAGES
-    )
+    # issue 3's navigation: 工作台, 学生, 筛查, 转介, 统计, 设置, 审计 (administrator only)
+    assert [spec.key for spec in PAGES] == [
+        "dashboard",
+        "students",
+        "screening",
+        "referrals",
+        "statistics",
+        "settings",
+        "audit",
+    ]
+    assert [spec.key for spec in PAGES if spec.admin_only] == ["audit"]
+    assert all(spec.shown_title() for spec in PAGES)
     audit = PageSpec("audit", "Audit", lambda h: QWidget(), admin_only=True)
     pages = [*PAGES, audit]
     assert audit in pages_for(Role.ADMIN, pages)
     assert audit not in pages_for(Role.COUNSELLOR, pages)
     assert audit not in pages_for(Role.VIEWER, pages)
-    assert pages_for(Role.VIEWER) == PAGES
+    assert pages_for(Role.VIEWER) == [spec for spec in PAGES if not spec.admin_only]
+    assert pages_for(Role.ADMIN) == PAGES
 
 
 def test_navigation_status_bar_and_title(qtbot: QtBot, sample_vault: SampleVault) -> None:
     main = main_window(qtbot, sample_vault)
-    assert main.nav.keys() == ["students", "settings"]
+    assert main.nav.keys() == [spec.key for spec in PAGES]  # an administrator sees all
+    assert main.current_key() == "dashboard"
     assert main.nav.focusPolicy() & Qt.FocusPolicy.TabFocus
+    main.show_page("students")
     qtbot.waitUntil(lambda: main.students.model.rowCount() == 5, timeout=10_000)
     qtbot.waitUntil(lambda: sample_vault.school in main.windowTitle(), timeout=5000)
     assert main.windowTitle().startswith("CounselRoom") and "—" in main.windowTitle()
     assert main.header.school_label.text() == sample_vault.school
     assert "admin" in main.user_status.text() and "管理员" in main.user_status.text()
     assert main.counts_label.text() == "共 5 名学生，显示 5 名"
-    main.nav.setCurrentRow(1)
+    keys = main.nav.keys()
+    main.nav.setCurrentRow(keys.index("settings"))
     assert main.current_key() == "settings" and main.counts_label.text() == ""
-    main.nav.setCurrentRow(0)
+    main.nav.setCurrentRow(keys.index("students"))
     assert main.counts_label.text() == "共 5 名学生，显示 5 名"  # kept per page
     # keyboard: arrows move through the navigation
     main.nav.setFocus()
     qtbot.keyClick(main.nav, Qt.Key.Key_Down)
-    assert main.current_key() == "settings"
+    assert main.current_key() == keys[keys.index("students") + 1]
 
 
 def test_reload_on_show_after_unlock_and_f5(qtbot: QtBot, sample_vault: SampleVault) -> None:
