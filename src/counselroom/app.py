@@ -3,16 +3,23 @@
 First start (no vault in the folder) → the wizard; otherwise the login; then the main window,
 and the login again after signing out. `counselroom.cli` imports this module only for the `gui`
 command, so the command-line tools never load Qt.
+
+Start-up imports only what the login window needs: Qt, the translations, `services.auth` (whose
+`usernames` reads `vault.keys` without SQLAlchemy) and the login widgets. The vault, SQLAlchemy,
+Alembic, pypinyin's dictionaries, the main window and its pages are imported by the worker
+thread once the password has been accepted (`_login_and_load_windows`), and the wizard only on a
+first start — about a second of imports the login window no longer waits for (BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
@@ -21,22 +28,24 @@ from counselroom import __version__
 from counselroom.paths import APP_NAME
 from counselroom.preferences import LANGUAGE, LAST_USER, LAST_VAULT, TEXT_SCALE, Preferences
 from counselroom.services import auth
-from counselroom.services.context import Context
-from counselroom.ui.binding_check import binding_problem
-from counselroom.ui.file_windows import FileWindows
-from counselroom.ui.fonts import apply_default_font
+from counselroom.ui.fonts import apply_default_font, apply_text_scale
 from counselroom.ui.i18n import ENGLISH, LANGUAGE_ENV, install_translators, resolve_language
 from counselroom.ui.login import LoginFn, LoginWindow
-from counselroom.ui.main_window import MainWindow
-from counselroom.ui.recovery_dialog import RecoverFn
-from counselroom.ui.session import SessionHandle
-from counselroom.ui.settings_page import apply_text_scale
-from counselroom.ui.wizard import FirstRunWizard
-from counselroom.vault import kdf
-from counselroom.vault.kdf import KdfParams
 from counselroom.vault.lockfile import LOCK_NAME
 
+if TYPE_CHECKING:
+    from counselroom.services.context import Context
+    from counselroom.ui.file_windows import FileWindows
+    from counselroom.ui.main_window import MainWindow
+    from counselroom.ui.recovery_dialog import RecoverFn
+    from counselroom.ui.wizard import FirstRunWizard
+    from counselroom.vault.kdf import KdfParams
+
 log = logging.getLogger(__name__)
+
+# What the main window needs, imported in the worker thread after a successful sign-in (module
+# imports only: no widget is made off the GUI thread).
+MAIN_WINDOW_MODULES = ("counselroom.ui.main_window", "counselroom.ui.file_windows")
 
 ORGANISATION = "CounselRoom"
 DEMO_STUDENTS = 1000  # size S of DESIGN.md: a realistic secondary school
@@ -94,11 +103,12 @@ class AppFlow(QObject):
         demo_credentials: tuple[str, str] | None = None,
         login: LoginFn = auth.login,
         recover: RecoverFn = auth.recover,
-        calibrate: Callable[[], KdfParams] = kdf.calibrate,
+        calibrate: Callable[[], KdfParams] | None = None,
         remember: bool = True,
         parent: QObject | None = None,
     ) -> None:
-        """`remember`: keep the folder and user name in the preferences (not for the demo)."""
+        """`remember`: keep the folder and user name in the preferences (not for the demo);
+        `calibrate`: the wizard's Argon2id calibration (default `vault.kdf.calibrate`)."""
         super().__init__(parent)
         self.vault_folder = Path(vault_folder)
         self.preferences = preferences if preferences is not None else Preferences.load()
@@ -114,7 +124,10 @@ class AppFlow(QObject):
 
     def start(self) -> FirstRunWizard | LoginWindow:
         if is_first_run(self.vault_folder):
-            wizard = FirstRunWizard(self.vault_folder, calibrate=self._calibrate)
+            from counselroom.ui.wizard import FirstRunWizard  # only on a first start
+            from counselroom.vault.kdf import calibrate
+
+            wizard = FirstRunWizard(self.vault_folder, calibrate=self._calibrate or calibrate)
             wizard.created.connect(self._signed_in)
             self.wizard = wizard
             wizard.show()
@@ -127,7 +140,7 @@ class AppFlow(QObject):
             self.vault_folder,
             demo_credentials=self.demo_credentials,
             last_user=last or None,
-            login=self._login,
+            login=self._login_and_load_windows,
             recover=self._recover,
         )
         window.logged_in.connect(self._signed_in)
@@ -135,7 +148,23 @@ class AppFlow(QObject):
         window.show()
         return window
 
+    def _login_and_load_windows(self, folder: Path, username: str, password: str) -> Context:
+        """The login, then the main window's modules: both in the login's worker thread, so
+        the window stays responsive while SQLAlchemy, the pages and the rest are imported."""
+        ctx = self._login(folder, username, password)
+        try:
+            for module in MAIN_WINDOW_MODULES:
+                importlib.import_module(module)
+        except BaseException:
+            ctx.close()
+            raise
+        return ctx
+
     def _signed_in(self, ctx: Context) -> None:
+        from counselroom.ui.file_windows import FileWindows  # loaded by now (see above)
+        from counselroom.ui.main_window import MainWindow
+        from counselroom.ui.session import SessionHandle
+
         handle = SessionHandle(ctx, preferences=self.preferences)
         handle.unlocked.connect(self._remember_user)  # a switch of user counts as well
         self._remember_user(ctx)
@@ -177,6 +206,8 @@ def run_gui(
 
     The language is the explicit one, else $COUNSELROOM_LANG, else the preference.
     """
+    from counselroom.ui.binding_check import binding_problem
+
     problem = binding_problem()
     if problem:  # said loudly, not refused: a developer may still want to look at a window
         log.error("%s", problem)
@@ -204,6 +235,8 @@ def run_demo_gui(
     Cheap Argon2 parameters are acceptable here: the data is synthetic and the folder is gone
     when the window closes.
     """
+    import tempfile
+
     from counselroom.services.demo import DEMO_PASSWORD, create_demo_vault
     from counselroom.vault.kdf import INSECURE_TEST_PARAMS
 

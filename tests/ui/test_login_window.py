@@ -6,6 +6,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from counselroom.services import auth
@@ -126,3 +129,18 @@ def test_error_messages(qtbot: QtBot, error: BaseException, expected: str) -> No
     text = describe_login_error(error, "bob")
     assert expected in text
     assert "secret detail" not in text
+
+
+def test_text_is_selectable_and_the_link_button_shows_a_hand(
+    qtbot: QtBot, vault_folder: Path
+) -> None:
+    # Both are set without PySide6's Qt namespace at start-up (see ui/login.py): check they take.
+    window = make_window(qtbot, vault_folder)
+    path = window.findChild(QLabel, "vaultPath")
+    assert isinstance(path, QLabel)
+    for label in (path, window.error_label):
+        assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    button = window.forgot_button
+    here = QPointF(2, 2)
+    QApplication.sendEvent(button, QEnterEvent(here, here, button.mapToGlobal(here)))
+    assert button.cursor().shape() == Qt.CursorShape.PointingHandCursor

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from counselroom.services import auth
 from counselroom.app import AppFlow
+from counselroom.services import auth
 from counselroom.ui.main_window import MainWindow
 from counselroom.ui.students_model import COL_NAME, COL_TIER
 

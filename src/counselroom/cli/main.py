@@ -1,4 +1,9 @@
-"""Argument parsing, dispatch, and the mapping from errors to exit codes."""
+"""Argument parsing, dispatch, and the mapping from errors to exit codes.
+
+`counselroom` without a subcommand starts the window, so this module imports the commands (and
+the services, SQLAlchemy and the vault behind them) only when one of them runs: the window's
+start-up does not wait for them.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from counselroom import __version__
-from counselroom.cli import students, vaultcmds
-from counselroom.cli.output import emit_json
 from counselroom.cli.secrets_input import SecretSource
 from counselroom.domain.errors import CounselRoomError
 from counselroom.paths import default_vault_dir
-from counselroom.services import auth
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_IN_USE = 0, 1, 2, 3, 4
 
@@ -29,6 +31,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if Parser.json_requested:
+            from counselroom.cli.output import emit_json
+
             emit_json({"error": f"{self.prog}: {message}", "exit_code": EXIT_USAGE})
         super().error(message)
 
@@ -109,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
     if args.command is None or args.command == "gui":
         return start_gui(args)
+    from counselroom.cli import students, vaultcmds
+    from counselroom.services import auth
+
     args.vault = getattr(args, "vault", None) or default_vault_dir()
     simple = {
         "init": vaultcmds.cmd_init,
@@ -147,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = getattr(exc, "exit_code", EXIT_FAILED)
         print(f"counselroom: {exc}", file=sys.stderr)
         if getattr(args, "json", False):
+            from counselroom.cli.output import emit_json
+
             emit_json({"error": str(exc), "exit_code": code})
         return code
     except KeyboardInterrupt:

@@ -1,22 +1,31 @@
-"""Signing in, and resetting a password with the recovery code."""
+"""Signing in, and resetting a password with the recovery code.
+
+The login window imports this module before anything is unlocked, and needs only `usernames`:
+the vault, SQLAlchemy and the models are imported by `login` and `recover` when they run (in
+the worker thread, after the password is typed), so the window appears without them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counselroom.domain.errors import CounselRoomError
-from counselroom.services.context import Actor, Context
-from counselroom.services.passwords import check_new_password
-from counselroom.services.roles import Role
-from counselroom.storage.base import utcnow
-from counselroom.storage.models import User
 from counselroom.vault.errors import AuthenticationError
-from counselroom.vault.kdf import KdfParams, production_params
-from counselroom.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from counselroom.services.context import Context
+    from counselroom.vault.kdf import KdfParams
 
 
 def login(folder: Path, username: str, password: str, *, record: bool = True) -> Context:
     """Open the vault as `username`. A wrong password writes nothing anywhere."""
+    from counselroom.services.context import Actor, Context
+    from counselroom.services.roles import Role
+    from counselroom.storage.base import utcnow
+    from counselroom.storage.models import User
+    from counselroom.vault.vault import Vault
+
     vault, unlocked = Vault.unlock(folder, username, password)
     try:
         assert unlocked.user_id is not None
@@ -45,6 +54,11 @@ def recover(
 
     The used code is replaced at once: it has been typed on this PC and may have been seen.
     """
+    from counselroom.services.passwords import check_new_password
+    from counselroom.storage.models import User
+    from counselroom.vault.kdf import production_params
+    from counselroom.vault.vault import Vault
+
     check_new_password(new_password)
     vault = Vault.unlock_with_recovery(folder, code)
     try:

@@ -25,7 +25,6 @@ from counselroom.domain.idnumbers import (
     canonical_student_no,
     gender_from_id,
 )
-from counselroom.domain.pinyin import search_key
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission
@@ -323,6 +322,11 @@ def _apply(
             setattr(student, column, value)
             changed.append(field)
     if "name" in changed:
+        # Imported when a name changes: pypinyin's dictionaries are about 60 MB, and this module
+        # is loaded with every main window (the student file's editor) whether or not anyone
+        # renames a student.
+        from counselroom.domain.pinyin import search_key
+
         student.name_pinyin = search_key(clean.name)
     if grade_level is not None and student.grade_level != grade_level:
         student.grade_level = grade_level

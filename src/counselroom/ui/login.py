@@ -3,15 +3,20 @@
 Unlocking runs Argon2id (about half a second by design), so it goes through the worker and the
 window stays responsive with a busy bar. On success the window emits `logged_in(Context)` and
 the caller owns the context from then on.
+
+This window is what start-up waits for, so it sets nothing through PySide6's `Qt` namespace:
+the first use of `Qt` builds all 93 of its enums at once (17 ms, a tenth of a bare PySide6
+window's start; BENCHMARKS.md). Its two flags go through Qt's property system by key name, and
+the link button takes its hand cursor when the mouse first comes over it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,15 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from counselroom.services import auth
-from counselroom.services.context import Context
-from counselroom.ui import dialogs
 from counselroom.ui.i18n import fill
 from counselroom.ui.login_errors import describe_folder_error, describe_login_error
 from counselroom.ui.named import named
-from counselroom.ui.recovery_dialog import RecoverFn, RecoveryDialog
-from counselroom.ui.worker import BackgroundJob, run_in_background
 
-LoginFn = Callable[[Path, str, str], Context]
+if TYPE_CHECKING:  # the window shows before the vault code is loaded (app.py's docstring)
+    from PySide6.QtGui import QCloseEvent, QEnterEvent, QShowEvent
+
+    from counselroom.services.context import Context
+    from counselroom.ui.recovery_dialog import RecoverFn, RecoveryDialog
+    from counselroom.ui.worker import BackgroundJob
+
+LoginFn = Callable[[Path, str, str], "Context"]
 
 _STYLE = """
 QLabel#appTitle { font-size: 20pt; font-weight: 600; }
@@ -52,6 +60,32 @@ QPushButton#forgotPassword { border: none; color: #1565C0; text-decoration: unde
                              padding: 2px; }
 QPushButton#forgotPassword:disabled { color: #90A4AE; }
 """
+
+
+def selectable(label: QLabel) -> QLabel:
+    """Let the mouse select (and copy) the label's text: Qt.TextInteractionFlag's
+    TextSelectableByMouse, written by key name (see the module docstring)."""
+    label.setProperty("textInteractionFlags", "TextSelectableByMouse")
+    return label
+
+
+class LinkButton(QPushButton):
+    """A push button drawn as a link by the style sheet, with the pointing hand over it.
+
+    The cursor is set on the first hover rather than here (see the module docstring).
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._hand = False
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        if not self._hand:
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._hand = True
+        super().enterEvent(event)
 
 
 class LoginWindow(QWidget):
@@ -86,7 +120,7 @@ class LoginWindow(QWidget):
         title = named(QLabel(self.tr("CounselRoom counselling room")), "appTitle")
         path = named(QLabel(fill(self.tr("Vault: %1"), self.vault_folder)), "vaultPath")
         path.setWordWrap(True)
-        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable(path)
 
         self.demo_note = named(QLabel(), "demoNote")
         self.demo_note.setWordWrap(True)
@@ -108,7 +142,7 @@ class LoginWindow(QWidget):
 
         self.error_label = named(QLabel(), "loginError")
         self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable(self.error_label)
         self.error_label.hide()
         self.busy_bar = named(QProgressBar(), "busy")
         self.busy_bar.setRange(0, 0)  # indeterminate
@@ -117,8 +151,7 @@ class LoginWindow(QWidget):
         self.login_button = named(QPushButton(self.tr("Sign in")), "signIn")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
-        self.forgot_button = named(QPushButton(self.tr("Forgot password?")), "forgotPassword")
-        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button = named(LinkButton(self.tr("Forgot password?")), "forgotPassword")
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.clicked.connect(self.open_recovery)
         forgot_row = QHBoxLayout()
@@ -164,6 +197,8 @@ class LoginWindow(QWidget):
         return self._job is not None
 
     def submit(self) -> None:
+        from counselroom.ui.worker import run_in_background  # not needed to show the window
+
         if self.busy or not self.login_button.isEnabled():
             return
         username, password = self.user_box.currentText(), self.password_edit.text()
@@ -200,6 +235,8 @@ class LoginWindow(QWidget):
 
     def open_recovery(self) -> RecoveryDialog | None:
         """The recovery dialog, opened window-modal with `open()` (never `exec()`)."""
+        from counselroom.ui.recovery_dialog import RecoveryDialog  # not needed at start-up
+
         if self.busy:
             return None
         names = [self.user_box.itemText(i) for i in range(self.user_box.count())]
@@ -221,6 +258,8 @@ class LoginWindow(QWidget):
         return dialog
 
     def _password_reset(self, username: str) -> None:
+        from counselroom.ui import dialogs  # not needed to show the window
+
         self.user_box.setCurrentText(username)
         self.error_label.hide()
         self.password_edit.clear()

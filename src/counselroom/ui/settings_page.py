@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,13 +31,13 @@ from counselroom.preferences import BACKUP_FOLDER, LANGUAGE, TEXT_SCALE
 from counselroom.services import policy as policy_service
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission, PermissionDenied, allowed
+from counselroom.ui.fonts import BASE_POINT_SIZE as BASE_POINT_SIZE  # moved: start-up needs
+from counselroom.ui.fonts import apply_text_scale as apply_text_scale  # it without this page
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
 
 translate = QCoreApplication.translate
-
-BASE_POINT_SIZE = "counselroomBasePointSize"  # application property: the size at 100 %
 
 # Shown in their own language: someone who cannot read the current one must find theirs.
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
@@ -48,23 +47,6 @@ QLabel#note { color: #616161; }
 QLabel#saved { color: #1B5E20; }
 QLabel#problem { color: #B71C1C; }
 """
-
-
-def apply_text_scale(app: QApplication, percent: int) -> QFont:
-    """Scale the application font to `percent` of its size at start; widgets follow at once."""
-    base = app.property(BASE_POINT_SIZE)
-    if not isinstance(base, float):
-        base = app.font().pointSizeF()
-        app.setProperty(BASE_POINT_SIZE, base)
-    font = QFont(app.font())
-    font.setPointSizeF(round(base * percent / 100, 1))
-    app.setFont(font)
-    # A style sheet fixes the font of the widgets it polishes, so those (and their children)
-    # miss the change; setting their sheet again polishes them with the new font.
-    for widget in app.allWidgets():
-        if widget.styleSheet():
-            widget.setStyleSheet(widget.styleSheet())
-    return font
 
 
 def backup_folder_problem(folder: Path, vault_folder: Path) -> str | None:

@@ -1,18 +1,27 @@
 """The student list as a Qt model: `StudentRow` DTOs in, cells out, plus a search filter.
 
-Sorting is done by the model in Python (one `sorted()` over precomputed keys) instead of by the
+Sorting is done by the model in Python (one `sorted()` over precomputed keys) instead of by a
 proxy: a proxy sort calls back into Python `data()` twice per comparison, and with a sort column
 set it would do so again on every keystroke as rows come back — seconds at 20,000 students.
-The proxy forwards `sort()` to the model and only filters, against a lower-case haystack and a
-tuple of filter keys per row that the model builds once per load.
+
+The filter is not a `QSortFilterProxyModel` either: that one asks Python `filterAcceptsRow` once
+per row on every keystroke (20,000 round trips from C++, about 15 ms) and then rebuilds its
+mapping. `StudentFilterProxy` is a thin "index map" model instead: the rows that pass are found
+with C-level loops (`map`/`compress`) over a lower-case haystack and a tuple of filter keys per
+row that the model builds once per load, kept as one ascending list of source rows, and shown
+through one layout change. The view reads its cells straight from the model's per-row cache of
+display strings, without a second model in between.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from itertools import compress, repeat
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,19 +29,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from counselroom.services.students import StudentRow
 from counselroom.ui.labels import status_label, tier_full, tier_short
-from counselroom.ui.student_filters import (
-    FilterSpec,
-    RowKeys,
-    and_masks,
-    filter_mask,
-    row_keys,
-)
+from counselroom.ui.student_filters import FilterSpec, RowKeys, filter_mask, row_keys
 from counselroom.ui.tier_badge import TIER_ROLE, badge_colours
 
 IndexLike = QModelIndex | QPersistentModelIndex
@@ -51,18 +53,19 @@ COLUMN_COUNT = 7
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_SERVED_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ForegroundRole,
-        SORT_ROLE,
-        ROW_ROLE,
-        TIER_ROLE,
-    }
-)
+# Plain ints: `data()` is called for about seven roles per painted cell, and comparing an int
+# with an int is cheaper than with an enum member.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SORT = int(SORT_ROLE)
+_ROW = int(ROW_ROLE)
+_TIER = int(TIER_ROLE)
+_TIER_ONLY_ROLES = frozenset({_TOOLTIP, _ACCESSIBLE, _BACKGROUND, _FOREGROUND, _TIER})
+_SERVED_ROLES = _TIER_ONLY_ROLES | {_DISPLAY, _SORT, _ROW}
+
 _STATUS_ORDER = {"enrolled": 0, "on_leave": 1, "transferred": 2, "graduated": 3}
 _NO_DATE = date.max.toordinal()  # rows without a follow-up sort after every dated one
 _SEPARATOR = "\x1f"  # keeps a search term from matching across two fields
@@ -105,16 +108,37 @@ def sort_value(row: StudentRow, column: int) -> int | str:
     raise IndexError(column)
 
 
+def matching_rows(
+    haystacks: Sequence[str], terms: Sequence[str], candidates: Sequence[int] | None = None
+) -> list[int]:
+    """The rows (ascending) among `candidates` (None: all) whose haystack holds every term.
+
+    Each term is one C-level pass (`map` of `operator.contains`, then `compress`) over the rows
+    the previous terms left, so no Python bytecode runs per row.
+    """
+    rows: Sequence[int] = range(len(haystacks)) if candidates is None else candidates
+    for term in terms:
+        stacks = haystacks if candidates is None else map(haystacks.__getitem__, rows)
+        rows = list(compress(rows, map(operator.contains, stacks, repeat(term))))
+        candidates = rows
+    return list(rows)
+
+
 class StudentTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loaded: list[StudentRow] = []  # in the service's order (grade, class, pinyin)
         self._order: list[int] = []  # shown row -> index into _loaded
+        self._position: list[int] = []  # index into _loaded -> shown row
         self._rows: list[StudentRow] = []
         self._haystacks: list[str] = []
         self._loaded_haystacks: list[str] = []
         self._keys: list[RowKeys] = []
         self._loaded_keys: list[RowKeys] = []
+        # Display strings of the rows painted so far, by index into _loaded (a sort keeps them).
+        self._cells: list[tuple[str, ...] | None] = []
+        self._tier_texts: dict[int, str] = {}
+        self._status_texts: dict[str, str] = {}
         self.revision = 0  # bumped whenever row numbers change meaning
 
     # -- content -----------------------------------------------------------------------------
@@ -124,6 +148,9 @@ class StudentTableModel(QAbstractTableModel):
         self._loaded = list(rows)
         self._loaded_haystacks = [haystack(row) for row in self._loaded]
         self._loaded_keys = [row_keys(row) for row in self._loaded]
+        self._cells = [None] * len(self._loaded)
+        self._tier_texts = {}
+        self._status_texts = {}
         self._apply_order(list(range(len(self._loaded))))
         self.endResetModel()
 
@@ -142,12 +169,75 @@ class StudentTableModel(QAbstractTableModel):
         """Aligned with the current row numbers, like `haystacks`."""
         return self._keys
 
+    def loaded_index(self, row: int) -> int:
+        """Which loaded row (service order) is shown at `row`: stable across sorts."""
+        return self._order[row]
+
+    def row_of_loaded(self, loaded: int) -> int:
+        """Where the loaded row `loaded` is shown now (inverse of `loaded_index`)."""
+        return self._position[loaded]
+
     def _apply_order(self, order: list[int]) -> None:
         self._order = order
+        position = [0] * len(order)
+        for shown, loaded in enumerate(order):
+            position[loaded] = shown
+        self._position = position
         self._rows = [self._loaded[i] for i in order]
         self._haystacks = [self._loaded_haystacks[i] for i in order]
         self._keys = [self._loaded_keys[i] for i in order]
         self.revision += 1
+
+    # -- cells -------------------------------------------------------------------------------
+
+    def _tier_text(self, tier: int) -> str:
+        text = self._tier_texts.get(tier)
+        if text is None:  # translated once per load: the language changes only at a restart
+            text = self._tier_texts[tier] = tier_short(tier)
+        return text
+
+    def _status_text(self, status: str) -> str:
+        text = self._status_texts.get(status)
+        if text is None:
+            text = self._status_texts[status] = status_label(status)
+        return text
+
+    def display_cells(self, row: int) -> tuple[str, ...]:
+        """The shown text of every column of `row`, made when the row is first painted."""
+        loaded = self._order[row]
+        cells = self._cells[loaded]
+        if cells is None:
+            student = self._loaded[loaded]
+            follow_up = student.next_follow_up
+            cells = self._cells[loaded] = (
+                student.student_no or "",
+                student.name,
+                student.grade,
+                student.class_label,
+                self._tier_text(student.tier),
+                self._status_text(student.status),
+                follow_up.isoformat() if follow_up else "",
+            )
+        return cells
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        """What `data()` answers for `row` (a valid row number) and `column`."""
+        if role == _DISPLAY:
+            return self.display_cells(row)[column] if 0 <= column < COLUMN_COUNT else None
+        if role == _SORT:
+            return sort_value(self._rows[row], column)
+        if role == _ROW:
+            return self._rows[row]
+        if column != COL_TIER or role not in _TIER_ONLY_ROLES:
+            return None  # the view asks for font, alignment, check state … of every cell
+        tier = self._rows[row].tier
+        if role == _BACKGROUND:
+            return badge_colours(tier)[0]
+        if role == _FOREGROUND:
+            return badge_colours(tier)[1]
+        if role == _TIER:
+            return tier
+        return tier_short(tier) + " · " + tier_full(tier)  # tooltip, accessible text
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -174,47 +264,14 @@ class StudentTableModel(QAbstractTableModel):
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for about ten roles per painted cell; most are answered by the first test.
-        if role not in _SERVED_ROLES or not index.isValid():
+        # Most calls ask for a role no cell has (font, alignment, check state, decoration …):
+        # answered before the index is even looked at.
+        if role not in _SERVED_ROLES:
             return None
         number = index.row()
-        if not 0 <= number < len(self._rows):
+        if not 0 <= number < len(self._rows) or not index.isValid():
             return None
-        row, column = self._rows[number], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return sort_value(row, column)
-        if role == ROW_ROLE:
-            return row
-        if column == COL_TIER:
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return tier_short(row.tier) + " · " + tier_full(row.tier)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return badge_colours(row.tier)[0]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return badge_colours(row.tier)[1]
-            if role == TIER_ROLE:
-                return row.tier
-        return None
-
-    @staticmethod
-    def _display(row: StudentRow, column: int) -> str:
-        if column == COL_STUDENT_NO:
-            return row.student_no or ""
-        if column == COL_NAME:
-            return row.name
-        if column == COL_GRADE:
-            return row.grade
-        if column == COL_CLASS:
-            return row.class_label
-        if column == COL_TIER:
-            return tier_short(row.tier)
-        if column == COL_STATUS:
-            return status_label(row.status)
-        if column == COL_FOLLOW_UP:
-            return row.next_follow_up.isoformat() if row.next_follow_up else ""
-        return ""
+        return self.cell(number, index.column(), role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by SORT_ROLE values; ties keep the service's order. Column -1: that order."""
@@ -230,7 +287,7 @@ class StudentTableModel(QAbstractTableModel):
         else:
             new_order = list(range(len(self._loaded)))
         self._apply_order(new_order)
-        position = {loaded: shown for shown, loaded in enumerate(new_order)}
+        position = self._position
         persistent = self.persistentIndexList()
         moved = [
             self.index(position[old_order[index.row()]], index.column()) for index in persistent
@@ -239,12 +296,16 @@ class StudentTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class StudentFilterProxy(QSortFilterProxyModel):
-    """Search-as-you-type and the list filters: a row is shown when it passes all of them.
+class StudentFilterProxy(QAbstractTableModel):
+    """Search-as-you-type and the list filters over a `StudentTableModel`: a row is shown when
+    it passes all of them.
 
-    The match for all rows is computed when the search text or a filter changes, one cheap
-    comparison per row and criterion, and the criteria are combined as big integers (one C-level
-    AND for 20,000 rows); `filterAcceptsRow` (called by Qt once per row) only looks it up.
+    An index map rather than a `QSortFilterProxyModel` (see the module docstring): `_map` holds
+    the source rows shown, ascending, so the list keeps the model's order. The rows passing the
+    filters are kept between keystrokes; the search only looks at those. Selection and current
+    row survive a search, a filter and a sort (one layout change with the persistent indexes
+    moved), as they did with Qt's proxy. `sourceModel`, `mapToSource` and `mapFromSource`
+    answer as a Qt proxy would.
     """
 
     def __init__(self, model: StudentTableModel, parent: QObject | None = None) -> None:
@@ -252,9 +313,15 @@ class StudentFilterProxy(QSortFilterProxyModel):
         self._model = model
         self._terms: tuple[str, ...] = ()
         self._filters = FilterSpec()
-        self._mask = bytearray()
-        self._mask_revision = -1
-        self.setSourceModel(model)
+        self._passing: list[int] | None = None  # rows passing the filters; None: all rows
+        self._passing_key: tuple[int, FilterSpec] | None = None
+        self._map: list[int] = []
+        self._held: list[int] = []  # loaded rows of the persistent indexes during a sort
+        model.modelAboutToBeReset.connect(self._source_about_to_reset)
+        model.modelReset.connect(self._source_reset)
+        model.layoutAboutToBeChanged.connect(self._source_layout_about_to_change)
+        model.layoutChanged.connect(self._source_layout_changed)
+        self._map = self._compute_map()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -263,6 +330,11 @@ class StudentFilterProxy(QSortFilterProxyModel):
     @property
     def filters(self) -> FilterSpec:
         return self._filters
+
+    def sourceModel(self) -> StudentTableModel:
+        return self._model
+
+    # -- filtering ---------------------------------------------------------------------------
 
     def set_search_text(self, text: str) -> None:
         terms = search_terms(text)
@@ -277,34 +349,113 @@ class StudentFilterProxy(QSortFilterProxyModel):
         self._filters = filters
         self._refilter()
 
+    def _passing_rows(self) -> list[int] | None:
+        key = (self._model.revision, self._filters)
+        if key != self._passing_key:
+            mask = filter_mask(self._filters, self._model.filter_keys())
+            self._passing = None if mask is None else list(compress(range(len(mask)), mask))
+            self._passing_key = key
+        return self._passing
+
+    def _compute_map(self) -> list[int]:
+        passing = self._passing_rows()
+        if self._terms:
+            return matching_rows(self._model.haystacks(), self._terms, passing)
+        return list(range(self._model.rowCount())) if passing is None else passing
+
     def _refilter(self) -> None:
-        self._mask_revision = -1
-        # One layout change rather than begin/endFilterChange: that emits rowsRemoved and
-        # rowsInserted once per run of rows, thousands of them when a search is cleared on a
-        # large school, and the view handles each one.
-        self.invalidate()
+        # One layout change, as QSortFilterProxyModel.invalidate() does, rather than row
+        # removals and insertions: those come once per run of rows, thousands of them when a
+        # search is cleared on a large school, and the view handles each one.
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        sources = [self._map[index.row()] for index in persistent]
+        self._map = self._compute_map()
+        if persistent:
+            moved = [
+                self._proxy_index(source, index.column())
+                for source, index in zip(sources, persistent, strict=True)
+            ]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
-    def _search_mask(self) -> bytearray | None:
-        terms, stacks = self._terms, self._model.haystacks()
-        if not terms:
+    def _proxy_index(self, source_row: int, column: int) -> QModelIndex:
+        shown = bisect_left(self._map, source_row)
+        if shown < len(self._map) and self._map[shown] == source_row:
+            return self.index(shown, column)
+        return QModelIndex()
+
+    # -- following the model -----------------------------------------------------------------
+
+    def _source_about_to_reset(self) -> None:
+        self.beginResetModel()
+
+    def _source_reset(self) -> None:
+        self._map = self._compute_map()
+        self.endResetModel()
+
+    def _source_layout_about_to_change(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        # Row numbers are about to change meaning: remember the loaded rows, which do not.
+        self._held = [
+            self._model.loaded_index(self._map[index.row()]) for index in self.persistentIndexList()
+        ]
+
+    def _source_layout_changed(self) -> None:
+        self._map = self._compute_map()
+        persistent = self.persistentIndexList()
+        if persistent and len(persistent) == len(self._held):
+            moved = [
+                self._proxy_index(self._model.row_of_loaded(loaded), index.column())
+                for loaded, index in zip(self._held, persistent, strict=True)
+            ]
+            self.changePersistentIndexList(persistent, moved)
+        self._held = []
+        self.layoutChanged.emit()
+
+    # -- the proxy's mapping -----------------------------------------------------------------
+
+    def mapToSource(self, index: IndexLike) -> QModelIndex:
+        if not index.isValid() or not 0 <= index.row() < len(self._map):
+            return QModelIndex()
+        return self._model.index(self._map[index.row()], index.column())
+
+    def mapFromSource(self, index: IndexLike) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        return self._proxy_index(index.row(), index.column())
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: IndexLike = QModelIndex(),  # noqa: B008 - Qt's signature
+    ) -> QModelIndex:
+        # One Python call; the base class would call rowCount and columnCount for it.
+        if 0 <= row < len(self._map) and 0 <= column < COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._map)
+
+    def columnCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self._model.headerData(section, orientation, role)
+
+    def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _SERVED_ROLES:  # as in the model: most roles asked for are not served
             return None
-        if len(terms) == 1:
-            term = terms[0]
-            return bytearray(term in stack for stack in stacks)
-        return bytearray(all(t in stack for t in terms) for stack in stacks)
-
-    def _rebuild_mask(self) -> None:
-        masks = [self._search_mask(), filter_mask(self._filters, self._model.filter_keys())]
-        present = [mask for mask in masks if mask is not None]
-        self._mask = and_masks(present) if present else bytearray()
-        self._mask_revision = self._model.revision
-
-    def filterAcceptsRow(self, source_row: int, source_parent: IndexLike) -> bool:
-        if not self._terms and not self._filters.active:
-            return True
-        if self._mask_revision != self._model.revision:
-            self._rebuild_mask()
-        return bool(self._mask[source_row])
+        number = index.row()
+        if not 0 <= number < len(self._map):
+            return None
+        return self._model.cell(self._map[number], index.column(), role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._model.sort(column, order)  # see the module docstring

@@ -11,8 +11,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from counselroom.vault.errors import VaultFormatError
 
 MIN_MEMORY_KIB = 64 * 1024
@@ -58,6 +56,10 @@ INSECURE_TEST_PARAMS = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    # Imported here: the login window reads key slots (and their KdfParams) at start-up,
+    # before any password is typed (see keyslots.py).
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     kdf = Argon2id(
         salt=salt,
         length=KEY_LENGTH,

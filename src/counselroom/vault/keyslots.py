@@ -10,6 +10,10 @@ Why the extra key pair instead of wrapping the data key directly under the passw
 user is removed the data key is rotated, and the new key must reach every remaining slot
 without asking every remaining user for a password. Sealing to a public key allows that, while
 a password change still only reseals one slot's private half.
+
+`cryptography` is imported by the functions that seal and open, not by the module: the login
+window parses this file for the account names before anyone has typed a password, and its
+start-up should not wait for the cryptography bindings (about 11 ms).
 """
 
 from __future__ import annotations
@@ -19,12 +23,6 @@ import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from counselroom.vault.errors import AuthenticationError, VaultFormatError
 from counselroom.vault.kdf import KdfParams, derive
@@ -53,6 +51,9 @@ def canonical_json(value: Any) -> bytes:
 
 
 def hkdf(key: bytes, info: bytes, salt: bytes | None = None) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(key)
 
 
@@ -150,6 +151,9 @@ class KeySlot:
 
     def unseal_private(self, vault_id: str, secret: bytes) -> bytes:
         """Return the slot's X25519 private key; a wrong secret raises AuthenticationError."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kek = derive(secret, self.salt, self.kdf)
         try:
             return AESGCM(kek).decrypt(
@@ -159,6 +163,13 @@ class KeySlot:
             raise AuthenticationError("wrong password or unknown user") from None
 
     def open_envelope(self, vault_id: str, private_raw: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         assert self.envelope.ephemeral is not None
         private = X25519PrivateKey.from_private_bytes(private_raw)
         shared = private.exchange(X25519PublicKey.from_public_bytes(self.envelope.ephemeral))
@@ -173,6 +184,12 @@ class KeySlot:
             ) from None
 
     def seal_data_key(self, vault_id: str, data_key: bytes) -> None:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         ephemeral = X25519PrivateKey.generate()
         epk = ephemeral.public_key().public_bytes_raw()
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(self.public))
@@ -184,6 +201,8 @@ class KeySlot:
     def seal_private(
         self, vault_id: str, private_raw: bytes, secret: bytes, kdf: KdfParams
     ) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self.kdf = kdf
         self.salt = os.urandom(16)
         kek = derive(secret, self.salt, kdf)
@@ -202,6 +221,8 @@ class KeySlot:
         data_key: bytes,
         kdf: KdfParams,
     ) -> KeySlot:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
         private = X25519PrivateKey.generate()
         empty = Sealed(b"", b"")
         slot = cls(
