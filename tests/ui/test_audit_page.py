@@ -18,7 +18,7 @@ from counselroom.services.demo import (
     VIEWER_USERNAME,
     create_demo_vault,
 )
-from counselroom.services.timeline import local_today, to_local
+from counselroom.services.localtime import local_today, to_local
 from counselroom.ui.areas.audit_model import COL_AT, COL_SEQ
 from counselroom.ui.audit_page import AuditPage
 from counselroom.ui.session import SessionHandle

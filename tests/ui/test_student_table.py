@@ -21,10 +21,10 @@ from counselroom.ui.students_model import (
     COLUMN_COUNT,
     ROW_ROLE,
     SORT_ROLE,
-    StudentFilterProxy,
     StudentTableModel,
     sort_value,
 )
+from counselroom.ui.students_proxy import StudentFilterProxy
 from counselroom.ui.tier_badge import TierBadgeDelegate, badge_colours
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import case, func, select
 from counselroom.domain.screening_flags import ITEM9
 from counselroom.services.context import Context
 from counselroom.services.dashboard import current_policy
+from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission
-from counselroom.services.timeline import local_today
 from counselroom.storage.models import (
     Institution,
     Referral,

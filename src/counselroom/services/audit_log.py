@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from counselroom.domain.errors import ValidationError
 from counselroom.services.context import Context
+from counselroom.services.localtime import utc_start_of
 from counselroom.services.roles import Permission
-from counselroom.services.timeline import utc_start_of
 from counselroom.storage.models import AuditEntry
 
 MAX_LIMIT = 5000

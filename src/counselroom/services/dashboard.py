@@ -29,8 +29,8 @@ from counselroom.domain.screening_flags import (
     PHQ9_FLAG,
 )
 from counselroom.services.context import Context
+from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.roles import Permission
-from counselroom.services.timeline import local_date, local_today, utc_start_of
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
     Concern,

@@ -27,6 +27,7 @@ from counselroom.domain.idnumbers import (
 )
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Context
+from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import (
     GuardianEntry,
@@ -34,7 +35,6 @@ from counselroom.services.student_file import (
     get_student,
     student_profile,
 )
-from counselroom.services.timeline import local_today
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Guardian, SchoolClass, Student, StudentGroup
 

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from counselroom.domain.grades import grade_label
 from counselroom.domain.terms import SchoolTerm, term_of
 from counselroom.services.context import Context
+from counselroom.services.localtime import local_today, utc_start_of
 from counselroom.services.roles import Permission
-from counselroom.services.timeline import local_today, utc_start_of
 from counselroom.storage.models import (
     Closure,
     CounsellingSession,

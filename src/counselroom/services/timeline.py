@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from counselroom.domain.cutoffs import Severity
 from counselroom.domain.screening_flags import flag_label_zh
-from counselroom.storage.base import utcnow
+from counselroom.services.localtime import day_moment, local_date, to_local
 
 if TYPE_CHECKING:
     from counselroom.services.student_file import (
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
         TierEntry,
     )
 
-LOCAL_OFFSET = timedelta(hours=8)
 SNIPPET = 40
 
 KINDS = (
@@ -71,31 +70,6 @@ class TimelineItem:
 
 
 # -- the clock -----------------------------------------------------------------------------
-
-
-def to_local(moment: datetime) -> datetime:
-    """Stored UTC → Beijing wall-clock time (naive), for display."""
-    return moment + LOCAL_OFFSET
-
-
-def local_date(moment: datetime) -> date:
-    return to_local(moment).date()
-
-
-def local_today() -> date:
-    return local_date(utcnow())
-
-
-def utc_start_of(day: date) -> datetime:
-    """The stored (UTC) form of local midnight at the start of ``day``."""
-    return datetime.combine(day, time()) - LOCAL_OFFSET
-
-
-def day_moment(day: date, entered: datetime | None = None) -> datetime:
-    """A date-only record as a moment: when it was entered if that was on ``day``."""
-    if entered is not None and local_date(entered) == day:
-        return entered
-    return utc_start_of(day)
 
 
 # -- wording -------------------------------------------------------------------------------

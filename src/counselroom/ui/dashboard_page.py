@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from counselroom.domain.dates import format_date_zh
 from counselroom.services.context import Context
 from counselroom.services.dashboard import Dashboard, dashboard
-from counselroom.services.timeline import local_today
+from counselroom.services.localtime import local_today
 from counselroom.ui.areas.dashboard_sections import SectionBox
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
 from counselroom.ui.i18n import fill

@@ -30,9 +30,9 @@ from counselroom.ui.students_model import (
     COL_STATUS,
     COL_STUDENT_NO,
     COL_TIER,
-    StudentFilterProxy,
     StudentTableModel,
 )
+from counselroom.ui.students_proxy import StudentFilterProxy
 from counselroom.ui.tier_badge import TierBadgeDelegate
 
 # Typical widest content per column, measured with the current font (not per row: 20,000 rows).

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselroom.services.timeline import local_today
+from counselroom.services.localtime import local_today
 
 # The action families the services write; the field also takes any other prefix.
 ACTION_PREFIXES = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from counselroom.services.audit_log import AuditRow
-from counselroom.services.timeline import to_local
+from counselroom.services.localtime import to_local
 from counselroom.ui.areas.table_kit import RowTableModel
 
 (COL_SEQ, COL_AT, COL_USER, COL_ACTION, COL_TARGET, COL_DETAIL) = range(6)

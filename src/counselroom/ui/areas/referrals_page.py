@@ -18,7 +18,7 @@ from counselroom.services.areas import (
     referrals,
 )
 from counselroom.services.context import Context
-from counselroom.services.timeline import local_today
+from counselroom.services.localtime import local_today
 from counselroom.ui.areas.codes import referral_state_label, urgency_label
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
 from counselroom.ui.areas.table_kit import (

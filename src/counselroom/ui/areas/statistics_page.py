@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from counselroom.services.context import Context
+from counselroom.services.localtime import local_today
 from counselroom.services.statistics import TermStatistics, term_statistics
-from counselroom.services.timeline import local_today
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
 from counselroom.ui.areas.statistics_models import (
     COL_GRADE,

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from counselroom.domain.groups import CareGroup
-from counselroom.services.timeline import to_local
+from counselroom.services.localtime import to_local
 
 # lupdate finds `translate("StudentFileLabels", "…")` calls only with the context spelled out.
 translate = QCoreApplication.translate

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from counselroom.services.localtime import local_date
 from counselroom.services.student_file import ClosureEntry, PlanEntry
-from counselroom.services.timeline import local_date, snippet
+from counselroom.services.timeline import snippet
 from counselroom.ui.i18n import fill
 from counselroom.ui.student_file import labels
 from counselroom.ui.student_file.detail_html import Detail
