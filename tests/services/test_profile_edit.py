@@ -13,11 +13,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import ValidationError
 from counselroom.domain.idnumbers import canonical_id_number, make_id_number, make_student_no
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Actor, Context
-from counselroom.services.profile import ProfileEdit, ProfileErrors, update_profile
+from counselroom.services.profile import (
+    ProfileEdit,
+    ProfileErrors,
+    StaleRecordError,
+    update_profile,
+)
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.student_file import GuardianEntry, StudentProfile, open_student_file
 from counselroom.services.users import add_user
@@ -285,7 +290,7 @@ def test_stale_edit_is_refused(vault: Vault) -> None:
         expected_updated_at=first.updated_at,
     )
     shot = snapshot(vault)
-    with pytest.raises(CounselRoomError, match="changed elsewhere") as caught:
+    with pytest.raises(StaleRecordError, match="changed elsewhere") as caught:
         update_profile(
             vault.counsellor,
             vault.student_id,

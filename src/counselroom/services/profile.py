@@ -67,6 +67,10 @@ class ProfileEdit:
     groups: tuple[str, ...]
 
 
+class StaleRecordError(CounselRoomError):
+    """The record changed (another window, another user) after the form was filled from it."""
+
+
 class ProfileErrors(CounselRoomError):
     """Every problem of one edit; ``errors[i].field`` names the form field."""
 
@@ -122,7 +126,7 @@ def update_profile(
     with ctx.vault.write() as session:
         student = get_student(session, student_id)
         if student.updated_at != expected_updated_at:
-            raise CounselRoomError(
+            raise StaleRecordError(
                 "this student's file was changed elsewhere since it was opened; reload it and "
                 "make the change again"
             )

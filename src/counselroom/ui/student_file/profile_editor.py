@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counselroom.domain.errors import CounselRoomError
-from counselroom.services.profile import ProfileEdit, ProfileErrors
+from counselroom.services.profile import ProfileEdit, ProfileErrors, StaleRecordError
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.student_file import StudentProfile
 from counselroom.ui.i18n import fill
@@ -256,7 +256,7 @@ class ProfileEditor(ProfileFields):
             )
         elif isinstance(exc, PermissionDenied):
             self._say(self.tr("Nothing was saved: your account may not change files."), "error")
-        elif isinstance(exc, CounselRoomError) and "changed elsewhere" in str(exc):
+        elif isinstance(exc, StaleRecordError):
             self._say(
                 self.tr(
                     "Nothing was saved: this file was changed elsewhere after you opened it. "
