@@ -1,0 +1,308 @@
+"""Case work, first part of the closed loop: concerns, tier changes and notification tasks.
+
+Every function is one ``ctx.vault.write()`` transaction, needs EDIT_CASES, checks its input
+before it writes anything (a bad value raises ValidationError naming the field and nothing is
+saved) and writes one audit entry that carries ids, codes and counts only — never a name or a
+note.
+
+A tier is set by a counsellor with a reason, a date and the evidence. Raising it creates the
+notification tasks of the policy list for the new tier (DOMAIN.md "Tiers"); lowering it needs a
+review record (研判) and creates none. The TierChange rows are the history: replaying them from
+tier 0 gives ``Student.tier``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counselroom.domain.errors import ValidationError
+from counselroom.domain.policy import Policy, next_follow_up, notification_plan
+from counselroom.domain.tiers import RecipientRole, Tier
+from counselroom.services.context import Context
+from counselroom.services.localtime import local_today
+from counselroom.services.policy import current_policy
+from counselroom.services.roles import Permission
+from counselroom.services.student_file import get_student
+from counselroom.storage.base import utcnow
+from counselroom.storage.models import (
+    Concern,
+    Guardian,
+    NotificationTask,
+    SchoolClass,
+    SchoolProfile,
+    Staff,
+    Student,
+    TierChange,
+)
+from counselroom.storage.models.choices import CONCERN_SOURCES, EVIDENCE_KINDS, NOTIFY_METHODS
+
+__all__ = ["TierChangeResult", "change_tier", "complete_task", "record_concern"]
+
+# Recipient roles whose person is a member of staff, by the Staff.role that holds the job.
+_STAFF_ROLE: dict[RecipientRole, str] = {
+    RecipientRole.SUBJECT_TEACHERS: "subject_teacher",
+    RecipientRole.MORAL_EDUCATION: "moral_education",
+    RecipientRole.SAFETY_OFFICE: "safety_office",
+    RecipientRole.VICE_PRINCIPAL: "vice_principal",
+    RecipientRole.PRINCIPAL: "principal",
+}
+
+
+@dataclass(frozen=True)
+class TierChangeResult:
+    tier_change_id: int
+    tasks: tuple[int, ...]
+
+
+# -- input checks ---------------------------------------------------------------------------
+
+
+def _required_text(value: object, field: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"must be text (got {type(value).__name__})", field=field)
+    text = value.strip()
+    if not text:
+        raise ValidationError("is required", field=field)
+    if "\x00" in text:
+        raise ValidationError("contains a NUL character", field=field)
+    return text
+
+
+def _optional_text(value: object, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"must be text (got {type(value).__name__})", field=field)
+    text = value.strip()
+    if "\x00" in text:
+        raise ValidationError("contains a NUL character", field=field)
+    return text or None
+
+
+def _choice(value: object, choices: tuple[str, ...], field: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ValidationError(f"{value!r} is not one of {', '.join(choices)}", field=field)
+    return value
+
+
+def _past_or_today(value: object, field: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(f"must be a date (got {value!r})", field=field)
+    today = local_today()
+    if value > today:
+        raise ValidationError(
+            f"{value.isoformat()} is in the future (today is {today})", field=field
+        )
+    return value
+
+
+def _utc_moment(value: object, field: str) -> datetime:
+    """A moment as stored: naive UTC; an aware datetime is converted."""
+    if value is None:
+        return utcnow()
+    if not isinstance(value, datetime):
+        raise ValidationError(f"must be a date and time (got {value!r})", field=field)
+    if value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _tier(value: object, field: str) -> Tier:
+    try:
+        return Tier.from_code(value)
+    except ValidationError as exc:
+        raise exc.located(field=field) from None
+
+
+# -- helpers inside the transaction ---------------------------------------------------------
+
+
+def _open_file(ctx: Context, student: Student) -> bool:
+    """Give a student without a file one (keeper = the actor); True if it was opened now.
+
+    A closed file stays closed: reopening needs a reason and belongs to closure.
+    """
+    if student.file_state != "none":
+        return False
+    student.file_state = "open"
+    student.file_opened_at = utcnow()
+    student.keeper_id = ctx.actor.user_id
+    return True
+
+
+def _person_for(session: Session, student: Student, role: RecipientRole) -> str:
+    if role == RecipientRole.HEAD_TEACHER:
+        if student.class_id is None:
+            return ""
+        name = session.scalar(
+            select(Staff.name)
+            .join(SchoolClass, SchoolClass.head_teacher_id == Staff.id)
+            .where(SchoolClass.id == student.class_id)
+        )
+        return name or ""
+    if role == RecipientRole.GUARDIAN:
+        name = session.scalar(
+            select(Guardian.name)
+            .where(Guardian.student_id == student.id, Guardian.is_guardian.is_(True))
+            .order_by(Guardian.ordinal, Guardian.id)
+            .limit(1)
+        )
+        return name or ""
+    if role == RecipientRole.DISTRICT:
+        contact = session.scalar(select(SchoolProfile.district_contact).limit(1))
+        return contact or ""
+    staff_role = _STAFF_ROLE.get(role)
+    if staff_role is None:
+        return ""
+    name = session.scalar(
+        select(Staff.name)
+        .where(Staff.role == staff_role, Staff.active.is_(True))
+        .order_by(Staff.id)
+        .limit(1)
+    )
+    return name or ""
+
+
+# -- the services ---------------------------------------------------------------------------
+
+
+def record_concern(
+    ctx: Context,
+    student_id: int,
+    *,
+    source: str,
+    reporter: str,
+    description: str,
+    reported_on: date,
+) -> int:
+    """Record a concern from the warning network; opens the student's file if it has none."""
+    ctx.require(Permission.EDIT_CASES)
+    source = _choice(source, CONCERN_SOURCES, "source")
+    reporter_text = _optional_text(reporter, "reporter") or ""
+    description = _required_text(description, "description")
+    reported_on = _past_or_today(reported_on, "reported_on")
+    with ctx.vault.write() as session:
+        student = get_student(session, student_id)
+        concern = Concern(
+            student_id=student.id,
+            reported_on=reported_on,
+            source=source,
+            reporter=reporter_text,
+            description=description,
+            created_by_id=ctx.actor.user_id,
+        )
+        session.add(concern)
+        opened = _open_file(ctx, student)
+        session.flush()
+        detail = f"concern={concern.id} source={source}"
+        if opened:
+            detail += " file=opened"
+        ctx.audit(session, "concern.add", target=f"student:{student.id}", detail=detail)
+        return concern.id
+
+
+def change_tier(
+    ctx: Context,
+    student_id: int,
+    *,
+    to_tier: int,
+    effective_on: date,
+    reason: str,
+    evidence_kind: str,
+    evidence: str,
+    review_note: str | None = None,
+    now: datetime | None = None,
+) -> TierChangeResult:
+    """Set a student's tier, keeping the history; a raise creates the policy's tasks."""
+    ctx.require(Permission.EDIT_CASES)
+    target_tier = _tier(to_tier, "to_tier")
+    effective_on = _past_or_today(effective_on, "effective_on")
+    reason = _required_text(reason, "reason")
+    evidence_kind = _choice(evidence_kind, EVIDENCE_KINDS, "evidence_kind")
+    evidence = _required_text(evidence, "evidence")
+    note = _optional_text(review_note, "review_note")
+    moment = _utc_moment(now, "now")
+    policy: Policy = current_policy(ctx)
+    with ctx.vault.write() as session:
+        student = get_student(session, student_id)
+        from_tier = _tier(student.tier, "tier")
+        if target_tier == from_tier:
+            raise ValidationError(
+                f"the student is already at tier {from_tier.value}", field="to_tier"
+            )
+        raising = target_tier > from_tier
+        if not raising and note is None:
+            raise ValidationError(
+                "lowering a tier needs a review record (研判)", field="review_note"
+            )
+        change = TierChange(
+            student_id=student.id,
+            from_tier=from_tier.value,
+            to_tier=target_tier.value,
+            effective_on=effective_on,
+            reason=reason,
+            evidence_kind=evidence_kind,
+            evidence=evidence,
+            review_note=note,
+            decided_by_id=ctx.actor.user_id,
+        )
+        session.add(change)
+        session.flush()
+        tasks: list[NotificationTask] = []
+        if raising:
+            for recipient in notification_plan(policy, target_tier):
+                task = NotificationTask(
+                    student_id=student.id,
+                    tier_change_id=change.id,
+                    recipient_role=recipient.role.value,
+                    person=_person_for(session, student, recipient.role),
+                    due_at=moment + recipient.within,
+                )
+                session.add(task)
+                tasks.append(task)
+        student.tier = target_tier.value
+        student.next_follow_up = next_follow_up(policy, target_tier, effective_on)
+        opened = _open_file(ctx, student)
+        session.flush()
+        detail = f"from={from_tier.value} to={target_tier.value} tasks={len(tasks)}"
+        if opened:
+            detail += " file=opened"
+        ctx.audit(session, "tier.change", target=f"student:{student.id}", detail=detail)
+        return TierChangeResult(change.id, tuple(task.id for task in tasks))
+
+
+def complete_task(
+    ctx: Context,
+    task_id: int,
+    *,
+    method: str,
+    acknowledgement: str | None = None,
+    done_at: datetime | None = None,
+) -> None:
+    """Mark a notification task done: who (the actor), how, when and the acknowledgement."""
+    ctx.require(Permission.EDIT_CASES)
+    method = _choice(method, NOTIFY_METHODS, "method")
+    ack = _optional_text(acknowledgement, "acknowledgement")
+    moment = _utc_moment(done_at, "done_at")
+    if moment > utcnow():
+        raise ValidationError("is in the future", field="done_at")
+    with ctx.vault.write() as session:
+        task = session.get(NotificationTask, task_id)
+        if task is None:
+            raise ValidationError(f"no notification task with id {task_id}", field="task_id")
+        if task.done_at is not None:
+            raise ValidationError(f"task {task_id} was already marked done", field="task_id")
+        task.done_at = moment
+        task.done_by_id = ctx.actor.user_id
+        task.done_method = method
+        task.acknowledgement = ack
+        ctx.audit(
+            session,
+            "task.done",
+            target=f"task:{task.id}",
+            detail=f"student={task.student_id} role={task.recipient_role} method={method}",
+        )
