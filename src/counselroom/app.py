@@ -29,6 +29,7 @@ from counselroom.paths import APP_NAME
 from counselroom.preferences import LANGUAGE, LAST_USER, LAST_VAULT, TEXT_SCALE, Preferences
 from counselroom.services import auth
 from counselroom.ui.fonts import apply_default_font, apply_text_scale
+from counselroom.ui.gc_guard import MainThreadCollector
 from counselroom.ui.i18n import ENGLISH, LANGUAGE_ENV, install_translators, resolve_language
 from counselroom.ui.login import LoginFn, LoginWindow
 from counselroom.vault.lockfile import LOCK_NAME
@@ -56,6 +57,7 @@ class CounselRoomApp(QApplication):
 
     def __init__(self, argv: Sequence[str] | None = None, *, language: str | None = None) -> None:
         super().__init__(list(argv) if argv is not None else sys.argv[:1])
+        self.collector = MainThreadCollector(self)  # see ui/gc_guard.py
         self.setApplicationName(APP_NAME)
         self.setApplicationDisplayName(APP_NAME)
         self.setOrganizationName(ORGANISATION)

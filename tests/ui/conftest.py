@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
 
 from counselroom.app import CounselRoomApp
 from counselroom.services.setup import SchoolDetails, init_vault
@@ -33,6 +35,15 @@ class _ChineseApp(CounselRoomApp):
 
     def __init__(self, argv: list[str]) -> None:
         super().__init__(argv, language="zh_CN")
+
+
+@pytest.fixture(autouse=True)
+def no_job_outlives_its_test(qtbot: QtBot) -> object:
+    """Background jobs run on Qt's global pool; one still running when a test ends could finish
+    while that test's widgets are being torn down (requesting `qtbot` makes this teardown run
+    before qtbot closes them), or deliver into the next test."""
+    yield
+    assert QThreadPool.globalInstance().waitForDone(10_000), "a background job did not finish"
 
 
 @pytest.fixture(scope="session")
