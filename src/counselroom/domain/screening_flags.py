@@ -19,7 +19,9 @@ LABELS_ZH = {
     MHT_INVALID: "MHT 效度不足，需重测",
 }
 
-INTERVIEW_FLAGS = frozenset({PHQ9_FLAG, ITEM9, GAD7_FLAG, MHT_ATTENTION, MHT_INVALID})
+# Flags that put a student on the interview list, most urgent first: the dashboard shows the
+# first one a student has as the reason.
+INTERVIEW_FLAGS = (ITEM9, PHQ9_FLAG, GAD7_FLAG, MHT_ATTENTION, MHT_INVALID)
 
 
 def flag_label_zh(code: str) -> str:

@@ -21,13 +21,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.policy import Policy, referral_feedback_due
-from counselroom.domain.screening_flags import (
-    GAD7_FLAG,
-    ITEM9,
-    MHT_ATTENTION,
-    MHT_INVALID,
-    PHQ9_FLAG,
-)
+from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.roles import Permission
@@ -60,8 +54,6 @@ PLAN_REVIEW_AHEAD = timedelta(days=7)
 INTERVIEW_GRACE = timedelta(days=7)
 # Flag codes that put a student on the interview list, most urgent first; ``detail`` of an
 # interview line is one of these or "concern".
-# Most urgent first: the order decides which reason a student's line shows.
-INTERVIEW_FLAGS = (ITEM9, PHQ9_FLAG, GAD7_FLAG, MHT_ATTENTION, MHT_INVALID)
 GONE = ("transferred", "graduated")
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from counselroom.domain.cutoffs import Severity
 from counselroom.domain.screening_flags import flag_label_zh
+from counselroom.domain.tiers import RecipientRole
 from counselroom.services.localtime import day_moment, local_date, to_local
 
 if TYPE_CHECKING:
@@ -75,16 +76,9 @@ class TimelineItem:
 # -- wording -------------------------------------------------------------------------------
 
 _ROLE_ZH = {
-    "head_teacher": "班主任",
-    "subject_teacher": "科任教师",
-    "subject_teachers": "科任教师",
-    "moral_education": "德育处",
-    "safety_office": "安全管理办公室",
-    "vice_principal": "分管校长",
-    "principal": "校长",
-    "guardian": "家长",
-    "district": "区县教育部门",
-    "counsellor": "心理教师",
+    **{role.value: role.label_zh for role in RecipientRole},
+    "subject_teacher": RecipientRole.SUBJECT_TEACHERS.label_zh,  # the staff role's spelling
+    "counsellor": "心理教师",  # the same-day risk assessment after a PHQ-9 item-9 answer
 }
 _SOURCE_ZH = {
     "head_teacher": "班主任",
