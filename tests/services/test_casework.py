@@ -318,7 +318,9 @@ def test_lowering_needs_a_review_and_creates_no_task(vault: Vault) -> None:
     assert tasks_of(vault, result) == []
     s = student(vault)
     assert s.tier == 1
-    assert s.next_follow_up == effective + timedelta(days=30)
+    # The raise (today) is the latest decision: the follow-up counts from it, not from the
+    # back-dated lowering, with the new tier's interval.
+    assert s.next_follow_up == local_today() + timedelta(days=30)
     assert audits(vault, "tier.change")[-1][1] == "from=3 to=1 tasks=0"
     raise_to(vault, 0, review_note="结案前研判")
     assert student(vault).next_follow_up is None
@@ -470,6 +472,7 @@ def test_tier_history_replays_and_only_raises_notify(tmp_path: Path) -> None:
         sid = _add_student(v.admin, "随机")
         current = 0
         expected_tasks = 0
+        latest: date | None = None  # the latest decision day: follow-up counts from it
         for to, days_ago, with_note in steps:
             effective = local_today() - timedelta(days=days_ago)
             call = {
@@ -489,12 +492,13 @@ def test_tier_history_replays_and_only_raises_notify(tmp_path: Path) -> None:
             else:
                 assert result.tasks == ()
             current = to
+            latest = effective if latest is None else max(latest, effective)
             with v.admin.vault.read() as s:
                 row = s.get(Student, sid)
                 assert row is not None
                 days = intervals[to]
                 assert row.next_follow_up == (
-                    None if days is None else effective + timedelta(days=days)
+                    None if days is None else latest + timedelta(days=days)
                 )
         with v.admin.vault.read() as s:
             history = s.scalars(

@@ -1,4 +1,5 @@
-"""Migration 0001 builds exactly the schema the models describe, and downgrade removes it."""
+"""The migrations, run in order, build exactly the schema the models describe; downgrades undo
+them down to nothing."""
 
 from __future__ import annotations
 
@@ -28,9 +29,34 @@ def _load(filename: str) -> ModuleType:
     return module
 
 
+def _chain() -> list[ModuleType]:
+    """Every migration, in the order their revisions link (one linear history)."""
+    modules = {m.revision: m for m in map(_load, _files())}
+    ordered: list[ModuleType] = []
+    parent = None
+    while True:
+        children = [m for m in modules.values() if m.down_revision == parent]
+        assert len(children) <= 1, f"history branches after {parent}"
+        if not children:
+            break
+        ordered.append(children[0])
+        parent = children[0].revision
+    assert len(ordered) == len(modules), "a migration is not linked into the history"
+    return ordered
+
+
+def _files() -> list[str]:
+    return sorted(p.name for p in VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
 @pytest.fixture
 def migration() -> ModuleType:
     return _load("0001_initial.py")
+
+
+@pytest.fixture
+def chain() -> list[ModuleType]:
+    return _chain()
 
 
 def _engine(path: Path) -> sa.Engine:
@@ -44,9 +70,10 @@ def _engine(path: Path) -> sa.Engine:
 
 
 @pytest.fixture
-def migrated(tmp_path: Path, migration: ModuleType) -> Iterator[sa.Engine]:
+def migrated(tmp_path: Path, chain: list[ModuleType]) -> Iterator[sa.Engine]:
     engine = _engine(tmp_path / "migrated.db")
-    _run(engine, migration.upgrade)
+    for step in chain:
+        _run(engine, step.upgrade)
     yield engine
     engine.dispose()
 
@@ -66,9 +93,12 @@ def _run(engine: sa.Engine, step: Callable[[], None]) -> None:
             step()
 
 
-def test_revision_identifiers(migration: ModuleType) -> None:
+def test_revision_identifiers(migration: ModuleType, chain: list[ModuleType]) -> None:
     assert migration.revision == "0001"
     assert migration.down_revision is None
+    # File names carry the revision, and revisions count up one by one.
+    assert [m.revision for m in chain] == [f"{n:04d}" for n in range(1, len(chain) + 1)]
+    assert [name[:4] for name in _files()] == [m.revision for m in chain]
 
 
 def _same_empty_default(
@@ -142,6 +172,21 @@ def test_every_table_has_named_constraints(migrated: sa.Engine) -> None:
         assert all(name for name, *_ in info["checks"]), table
 
 
-def test_downgrade_leaves_no_tables(migrated: sa.Engine, migration: ModuleType) -> None:
-    _run(migrated, migration.downgrade)
+def test_downgrade_leaves_no_tables(migrated: sa.Engine, chain: list[ModuleType]) -> None:
+    for step in reversed(chain):
+        _run(migrated, step.downgrade)
     assert sa.inspect(migrated).get_table_names() == []
+
+
+def test_each_downgrade_restores_the_schema_before_it(
+    tmp_path: Path, chain: list[ModuleType]
+) -> None:
+    engine = _engine(tmp_path / "steps.db")
+    before = [_schema(engine)]
+    for step in chain:
+        _run(engine, step.upgrade)
+        before.append(_schema(engine))
+    for index in range(len(chain) - 1, -1, -1):
+        _run(engine, chain[index].downgrade)
+        assert _schema(engine) == before[index], chain[index].revision
+    engine.dispose()

@@ -229,6 +229,22 @@ def next_follow_up(policy: Policy, tier: Tier, last_contact: date) -> date | Non
     return None if interval is None else last_contact + interval
 
 
+def follow_up_due(
+    policy: Policy, tier: Tier, anchor: date, appointment: date | None
+) -> date | None:
+    """The next follow-up after the latest contact or tier decision (``anchor``).
+
+    An appointment sooner than the tier's interval brings the date forward; a later one does
+    not push it back — the tier's interval is the longest a student may wait (DOMAIN.md
+    "Tiers"). A tier without an interval (0) follows the appointment alone.
+    """
+    by_interval = next_follow_up(policy, tier, anchor)
+    if appointment is not None and appointment < anchor:
+        appointment = None  # an appointment before the contact it was set in is no guide
+    candidates = [d for d in (by_interval, appointment) if d is not None]
+    return min(candidates) if candidates else None
+
+
 def next_plan_review(policy: Policy, last_review: date) -> date:
     return last_review + policy.follow_up.plan_review
 

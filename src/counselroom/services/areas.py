@@ -13,8 +13,8 @@ from sqlalchemy import case, func, select
 
 from counselroom.domain.screening_flags import ITEM9
 from counselroom.services.context import Context
-from counselroom.services.dashboard import current_policy
 from counselroom.services.localtime import local_today
+from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.storage.models import (
     Institution,
@@ -128,7 +128,7 @@ def referrals(ctx: Context, today: date | None = None) -> list[ReferralRow]:
         .join(Institution, Referral.institution_id == Institution.id)
     )
     with ctx.vault.read() as session:
-        policy = current_policy(session)
+        policy = policy_in(session)
         rows = []
         for r, name, label, institution in session.execute(query):
             due = None

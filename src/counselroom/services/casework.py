@@ -14,17 +14,25 @@ tier 0 gives ``Student.tier``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import ValidationError
-from counselroom.domain.policy import Policy, next_follow_up, notification_plan
-from counselroom.domain.tiers import RecipientRole, Tier
+from counselroom.domain.policy import notification_plan
+from counselroom.domain.tiers import RecipientRole
+from counselroom.services.checks import (
+    choice,
+    optional_text,
+    past_or_today,
+    required_text,
+    tier,
+    utc_moment,
+)
 from counselroom.services.context import Context
-from counselroom.services.localtime import local_today
-from counselroom.services.policy import current_policy
+from counselroom.services.follow_up import refresh_follow_up
+from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import get_student
 from counselroom.storage.base import utcnow
@@ -56,66 +64,6 @@ _STAFF_ROLE: dict[RecipientRole, str] = {
 class TierChangeResult:
     tier_change_id: int
     tasks: tuple[int, ...]
-
-
-# -- input checks ---------------------------------------------------------------------------
-
-
-def _required_text(value: object, field: str) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(f"must be text (got {type(value).__name__})", field=field)
-    text = value.strip()
-    if not text:
-        raise ValidationError("is required", field=field)
-    if "\x00" in text:
-        raise ValidationError("contains a NUL character", field=field)
-    return text
-
-
-def _optional_text(value: object, field: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValidationError(f"must be text (got {type(value).__name__})", field=field)
-    text = value.strip()
-    if "\x00" in text:
-        raise ValidationError("contains a NUL character", field=field)
-    return text or None
-
-
-def _choice(value: object, choices: tuple[str, ...], field: str) -> str:
-    if not isinstance(value, str) or value not in choices:
-        raise ValidationError(f"{value!r} is not one of {', '.join(choices)}", field=field)
-    return value
-
-
-def _past_or_today(value: object, field: str) -> date:
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(f"must be a date (got {value!r})", field=field)
-    today = local_today()
-    if value > today:
-        raise ValidationError(
-            f"{value.isoformat()} is in the future (today is {today})", field=field
-        )
-    return value
-
-
-def _utc_moment(value: object, field: str) -> datetime:
-    """A moment as stored: naive UTC; an aware datetime is converted."""
-    if value is None:
-        return utcnow()
-    if not isinstance(value, datetime):
-        raise ValidationError(f"must be a date and time (got {value!r})", field=field)
-    if value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
-def _tier(value: object, field: str) -> Tier:
-    try:
-        return Tier.from_code(value)
-    except ValidationError as exc:
-        raise exc.located(field=field) from None
 
 
 # -- helpers inside the transaction ---------------------------------------------------------
@@ -181,10 +129,10 @@ def record_concern(
 ) -> int:
     """Record a concern from the warning network; opens the student's file if it has none."""
     ctx.require(Permission.EDIT_CASES)
-    source = _choice(source, CONCERN_SOURCES, "source")
-    reporter_text = _optional_text(reporter, "reporter") or ""
-    description = _required_text(description, "description")
-    reported_on = _past_or_today(reported_on, "reported_on")
+    source = choice(source, CONCERN_SOURCES, "source")
+    reporter_text = optional_text(reporter, "reporter") or ""
+    description = required_text(description, "description")
+    reported_on = past_or_today(reported_on, "reported_on")
     with ctx.vault.write() as session:
         student = get_student(session, student_id)
         concern = Concern(
@@ -219,17 +167,17 @@ def change_tier(
 ) -> TierChangeResult:
     """Set a student's tier, keeping the history; a raise creates the policy's tasks."""
     ctx.require(Permission.EDIT_CASES)
-    target_tier = _tier(to_tier, "to_tier")
-    effective_on = _past_or_today(effective_on, "effective_on")
-    reason = _required_text(reason, "reason")
-    evidence_kind = _choice(evidence_kind, EVIDENCE_KINDS, "evidence_kind")
-    evidence = _required_text(evidence, "evidence")
-    note = _optional_text(review_note, "review_note")
-    moment = _utc_moment(now, "now")
-    policy: Policy = current_policy(ctx)
+    target_tier = tier(to_tier, "to_tier")
+    effective_on = past_or_today(effective_on, "effective_on")
+    reason = required_text(reason, "reason")
+    evidence_kind = choice(evidence_kind, EVIDENCE_KINDS, "evidence_kind")
+    evidence = required_text(evidence, "evidence")
+    note = optional_text(review_note, "review_note")
+    moment = utc_moment(now, "now")
     with ctx.vault.write() as session:
+        policy = policy_in(session)
         student = get_student(session, student_id)
-        from_tier = _tier(student.tier, "tier")
+        from_tier = tier(student.tier, "tier")
         if target_tier == from_tier:
             raise ValidationError(
                 f"the student is already at tier {from_tier.value}", field="to_tier"
@@ -265,8 +213,8 @@ def change_tier(
                 session.add(task)
                 tasks.append(task)
         student.tier = target_tier.value
-        student.next_follow_up = next_follow_up(policy, target_tier, effective_on)
         opened = _open_file(ctx, student)
+        refresh_follow_up(session, student, policy)
         session.flush()
         detail = f"from={from_tier.value} to={target_tier.value} tasks={len(tasks)}"
         if opened:
@@ -285,9 +233,9 @@ def complete_task(
 ) -> None:
     """Mark a notification task done: who (the actor), how, when and the acknowledgement."""
     ctx.require(Permission.EDIT_CASES)
-    method = _choice(method, NOTIFY_METHODS, "method")
-    ack = _optional_text(acknowledgement, "acknowledgement")
-    moment = _utc_moment(done_at, "done_at")
+    method = choice(method, NOTIFY_METHODS, "method")
+    ack = optional_text(acknowledgement, "acknowledgement")
+    moment = utc_moment(done_at, "done_at")
     if moment > utcnow():
         raise ValidationError("is in the future", field="done_at")
     with ctx.vault.write() as session:

@@ -24,6 +24,7 @@ from counselroom.domain.policy import Policy, referral_feedback_due
 from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_date, local_today, utc_start_of
+from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
@@ -31,7 +32,6 @@ from counselroom.storage.models import (
     CounsellingSession,
     NotificationTask,
     Plan,
-    PolicySetting,
     Referral,
     SchoolClass,
     ScreeningBatch,
@@ -101,14 +101,6 @@ class Dashboard:
         )
 
 
-def current_policy(session: Session) -> Policy:
-    """The policy in force: the version with the highest number (defaults if none)."""
-    data = session.scalar(
-        select(PolicySetting.data_json).order_by(PolicySetting.version.desc()).limit(1)
-    )
-    return Policy.from_dict(json.loads(data)) if data else Policy.default()
-
-
 def dashboard(ctx: Context, today: date | None = None, *, now: datetime | None = None) -> Dashboard:
     """``today`` is the local day (default: today in Beijing); ``now`` the UTC moment tasks are
     compared with (default: the real time, kept within ``today``)."""
@@ -123,7 +115,7 @@ def dashboard(ctx: Context, today: date | None = None, *, now: datetime | None =
         if full:
             interviews = _interviews(session, day)
             reviews = _plan_reviews(session, day)
-            feedback = _referral_feedback(session, day, current_policy(session))
+            feedback = _referral_feedback(session, day, policy_in(session))
         else:
             interviews = reviews = feedback = ()
     return Dashboard(

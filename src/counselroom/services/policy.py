@@ -22,7 +22,13 @@ from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import PolicySetting
 
-__all__ = ["MAX_IDLE_LOCK_MINUTES", "current_policy", "idle_lock_minutes", "set_idle_lock"]
+__all__ = [
+    "MAX_IDLE_LOCK_MINUTES",
+    "current_policy",
+    "idle_lock_minutes",
+    "policy_in",
+    "set_idle_lock",
+]
 
 
 def _latest(session: Session) -> PolicySetting | None:
@@ -48,6 +54,11 @@ def current_policy(ctx: Context) -> Policy:
     """Every role may read the policy: the window of any user locks after its idle time."""
     with ctx.vault.read() as session:
         return _parse(_latest(session))
+
+
+def policy_in(session: Session) -> Policy:
+    """The policy in force, read inside a transaction the caller already holds."""
+    return _parse(_latest(session))
 
 
 def idle_lock_minutes(ctx: Context) -> int:

@@ -47,6 +47,7 @@ def add_pupil_rows(world: World) -> None:
                 "created_at": created,
                 "updated_at": updated,
                 "origin": None,
+                "enrolled_on": pupil.entered,
             },
         )
         for ordinal, member in enumerate(pupil.members, start=1):

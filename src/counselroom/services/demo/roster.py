@@ -135,4 +135,5 @@ def _pupil(
         members=members,
         groups=groups,
         distress=distress,
+        entered=entered,
     )

@@ -51,6 +51,7 @@ class Pupil:
     file_opened_at: datetime | None = None
     flagged_on: date | None = None  # latest flagged screening (or item-9 alert)
     scores: list[tuple[str, int, date]] = field(default_factory=list)
+    entered: date | None = None  # 入学日期: 1 September of the year he entered this school
 
     @property
     def guardian(self) -> Member:

@@ -102,6 +102,9 @@ class Student(Base):
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     origin: Mapped[str | None] = origin()
+    # 入学日期 (migration 0002, hence last): no session may be dated before it. Unknown (None)
+    # for students imported without it; then only the birth date bounds a session's date.
+    enrolled_on: Mapped[date | None]
 
     school_class: Mapped[SchoolClass | None] = relationship(back_populates="students")
     keeper: Mapped[User | None] = relationship()

@@ -43,6 +43,9 @@ class CounsellingSession(Base):
     created_at: Mapped[datetime] = created_at()
     signed_at: Mapped[datetime | None]
     origin: Mapped[str | None] = origin()
+    # Set by each edit before signing (migration 0002): a second window's edit is refused as
+    # stale when it differs from what that window read.
+    updated_at: Mapped[datetime | None]
 
     amendments: Mapped[list[SessionAmendment]] = relationship(
         back_populates="session",
