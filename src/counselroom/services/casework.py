@@ -31,6 +31,7 @@ from counselroom.services.checks import (
     utc_moment,
 )
 from counselroom.services.context import Context
+from counselroom.services.file_state import open_file_if_none, require_not_closed
 from counselroom.services.follow_up import refresh_follow_up
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
@@ -67,19 +68,6 @@ class TierChangeResult:
 
 
 # -- helpers inside the transaction ---------------------------------------------------------
-
-
-def _open_file(ctx: Context, student: Student) -> bool:
-    """Give a student without a file one (keeper = the actor); True if it was opened now.
-
-    A closed file stays closed: reopening needs a reason and belongs to closure.
-    """
-    if student.file_state != "none":
-        return False
-    student.file_state = "open"
-    student.file_opened_at = utcnow()
-    student.keeper_id = ctx.actor.user_id
-    return True
 
 
 def _person_for(session: Session, student: Student, role: RecipientRole) -> str:
@@ -144,7 +132,7 @@ def record_concern(
             created_by_id=ctx.actor.user_id,
         )
         session.add(concern)
-        opened = _open_file(ctx, student)
+        opened = open_file_if_none(ctx, student)
         session.flush()
         detail = f"concern={concern.id} source={source}"
         if opened:
@@ -177,6 +165,7 @@ def change_tier(
     with ctx.vault.write() as session:
         policy = policy_in(session)
         student = get_student(session, student_id)
+        require_not_closed(student)
         from_tier = tier(student.tier, "tier")
         if target_tier == from_tier:
             raise ValidationError(
@@ -213,7 +202,7 @@ def change_tier(
                 session.add(task)
                 tasks.append(task)
         student.tier = target_tier.value
-        opened = _open_file(ctx, student)
+        opened = open_file_if_none(ctx, student)
         refresh_follow_up(session, student, policy)
         session.flush()
         detail = f"from={from_tier.value} to={target_tier.value} tasks={len(tasks)}"

@@ -36,3 +36,10 @@ def day_moment(day: date, entered: datetime | None = None) -> datetime:
     if entered is not None and local_date(entered) == day:
         return entered
     return utc_start_of(day)
+
+
+def from_local(wall: datetime) -> datetime:
+    """Beijing wall-clock time as typed (naive) → the stored naive UTC form."""
+    if wall.tzinfo is not None:
+        raise ValueError("from_local takes a naive wall-clock time")
+    return wall - LOCAL_OFFSET
