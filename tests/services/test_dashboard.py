@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from counselroom.domain.notifications import NotificationMatrix, Recipient
+from counselroom.domain.policy import Policy
+from counselroom.domain.tiers import RecipientRole, Tier
 from counselroom.services.context import Actor, Context
 from counselroom.services.dashboard import Dashboard, DashboardItem, dashboard
 from counselroom.services.roles import Role
@@ -19,11 +22,13 @@ from counselroom.services.users import add_user
 from counselroom.storage.base import Base
 from counselroom.storage.models import (
     AuditEntry,
+    BreakGlassRecord,
     Concern,
     CounsellingSession,
     Institution,
     NotificationTask,
     Plan,
+    PolicySetting,
     Referral,
     SchoolClass,
     ScreeningBatch,
@@ -352,3 +357,115 @@ def test_dashboard_is_not_audited(school: School) -> None:
     dashboard(school.counsellor, TODAY, now=NOW)
     dashboard(school.viewer, TODAY, now=NOW)
     assert entries() == before
+
+
+def test_closed_files_leave_the_task_list(school: School) -> None:
+    with school.counsellor.vault.write() as s:
+        closed = _add(s, Student, name="结案生", grade_level=8, file_state="closed", tier=1)
+        task = _add(
+            s,
+            NotificationTask,
+            student_id=closed,
+            recipient_role="guardian",
+            due_at=local(ago(1), 9),
+        )
+    board = dashboard(school.counsellor, TODAY, now=NOW)
+    assert task not in {t.record_id for t in board.tasks}
+    assert closed not in keys(board.tasks)
+    with school.counsellor.vault.write() as s:
+        row = s.get(Student, closed)
+        assert row is not None
+        row.file_state = "open"  # reopened: the kept task is back
+    board = dashboard(school.counsellor, TODAY, now=NOW)
+    assert [(t.record_id, t.kind, t.overdue) for t in board.tasks if t.student_id == closed] == [
+        (task, "task", True)
+    ]
+
+
+def test_pending_break_glass_lines(school: School) -> None:
+    me = school.counsellor.actor.user_id
+    with school.counsellor.vault.write() as s:
+        pupil = _add(s, Student, name="危机生", grade_level=8, file_state="open", tier=3)
+        closed = _add(s, Student, name="结案危机", grade_level=8, file_state="closed")
+
+        def risk(sid: int, started: datetime, check: str = "self_harm") -> int:
+            return _add(
+                s,
+                CounsellingSession,
+                student_id=sid,
+                started_at=started,
+                duration_min=50,
+                kind="crisis",
+                risk_check=check,
+                counsellor_id=me,
+            )
+
+        late = risk(pupil, NOW - timedelta(hours=2))  # nobody told, past the hour
+        fresh = risk(pupil, NOW - timedelta(minutes=30), "harm_others")  # within the hour
+        half = risk(pupil, local(ago(1), 16))  # 班主任 told, guardian not yet
+        told = risk(pupil, local(ago(2), 9))  # both told, in two records
+        risk(pupil, local(ago(2), 9), "none")
+        risk(closed, NOW - timedelta(hours=5))
+        for session_id, head, guardian in (
+            (half, local(ago(1), 17), None),
+            (told, local(ago(2), 10), None),
+            (told, None, local(ago(2), 11)),
+        ):
+            _add(
+                s,
+                BreakGlassRecord,
+                session_id=session_id,
+                student_id=pupil,
+                head_teacher_informed_at=head,
+                guardian_informed_at=guardian,
+                informed_by_id=me,
+            )
+    board = dashboard(school.counsellor, TODAY, now=NOW)
+    lines = [
+        (t.record_id, t.detail, t.due, t.overdue) for t in board.tasks if t.kind == "break_glass"
+    ]
+    assert sorted(lines, key=lambda line: (line[0], line[1])) == [
+        (late, "guardian", TODAY, True),
+        (late, "head_teacher", TODAY, True),
+        (fresh, "guardian", TODAY, False),
+        (fresh, "head_teacher", TODAY, False),
+        (half, "guardian", ago(1), True),
+    ]
+    assert all(t.student_id == pupil for t in board.tasks if t.kind == "break_glass")
+    order = [(not t.overdue, t.due or date.max) for t in board.tasks]
+    assert order == sorted(order)
+    # Required actions: the viewer sees the same lines.
+    assert dashboard(school.viewer, TODAY, now=NOW).tasks == board.tasks
+
+
+def test_break_glass_deadline_follows_the_policy(school: School) -> None:
+    """The tier-3 班主任 deadline of the policy in force; 1 hour when the list has none."""
+    me = school.counsellor.actor.user_id
+    with school.counsellor.vault.write() as s:
+        pupil = _add(s, Student, name="危机生", grade_level=8, file_state="open", tier=3)
+        session_id = _add(
+            s,
+            CounsellingSession,
+            student_id=pupil,
+            started_at=NOW - timedelta(hours=2),
+            duration_min=50,
+            kind="crisis",
+            risk_check="self_harm",
+            counsellor_id=me,
+        )
+
+    def overdue() -> list[bool]:
+        board = dashboard(school.counsellor, TODAY, now=NOW)
+        return [t.overdue for t in board.tasks if t.record_id == session_id]
+
+    def store(tier3: list[Recipient]) -> None:
+        policy = Policy(notifications=NotificationMatrix.of({Tier(3): tier3}))
+        with school.counsellor.vault.write() as s:
+            version = s.scalar(select(func.max(PolicySetting.version))) or 0
+            _add(s, PolicySetting, version=version + 1, data_json=json.dumps(policy.to_dict()))
+
+    assert overdue() == [True, True]
+    store([Recipient(RecipientRole.HEAD_TEACHER, timedelta(hours=3))])
+    assert overdue() == [False, False]
+    store([Recipient(RecipientRole.GUARDIAN, timedelta(hours=3))])
+    assert overdue() == [True, True]

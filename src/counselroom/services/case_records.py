@@ -9,6 +9,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counselroom.domain.session_lock import is_locked
 from counselroom.services.file_entries import (
     AmendmentEntry,
     BreakGlassEntry,
@@ -25,6 +26,7 @@ from counselroom.services.file_entries import (
     SessionEntry,
 )
 from counselroom.services.file_records import AuthorNames
+from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
     BreakGlassRecord,
     Closure,
@@ -104,6 +106,7 @@ def read_sessions(
                 b.note,
             )
         )
+    now = utcnow()
     rows = session.execute(
         select(CounsellingSession.__table__)
         .where(CounsellingSession.student_id == student_id)
@@ -127,6 +130,10 @@ def read_sessions(
             signed_at=s.signed_at,
             amendments=tuple(amendments.get(s.id, ())),
             break_glass=tuple(glass.get(s.id, ())),
+            created_at=s.created_at,
+            updated_at=s.updated_at,
+            counsellor_id=s.counsellor_id,
+            locked=is_locked(s.signed_at, s.created_at, now),
         )
         for s in rows
     )

@@ -2,7 +2,8 @@
 
 Six lists, each one query joined to the student and his class (no query per student), so the
 dashboard stays well inside DESIGN.md's 300 ms at size M. A viewer (班主任/principal level)
-gets the required actions only — follow-ups, files never followed up, notification tasks — and
+gets the required actions only — follow-ups, files never followed up, notification tasks and
+break-glass lines (班主任/guardian not yet told of a 自伤/他伤 disclosure) — and
 ``restricted=True``; interviews (screening flags), plan reviews and referrals are counsellor
 work. The dashboard shows no file, so it is not audited.
 
@@ -20,8 +21,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.policy import Policy, referral_feedback_due
+from counselroom.domain.policy import Policy, notification_plan, referral_feedback_due
 from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
+from counselroom.domain.tiers import RecipientRole, Tier
+from counselroom.services.break_glass import pending_break_glass
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.policy import policy_in
@@ -43,6 +46,7 @@ KINDS = (
     "follow_up",
     "never_followed",
     "task",
+    "break_glass",
     "interview",
     "plan_review",
     "referral_feedback",
@@ -55,6 +59,9 @@ INTERVIEW_GRACE = timedelta(days=7)
 # Flag codes that put a student on the interview list, most urgent first; ``detail`` of an
 # interview line is one of these or "concern".
 GONE = ("transferred", "graduated")
+# Break-glass deadline when the policy's tier-3 list has no 班主任 line to take it from: the
+# disclosure is an immediate danger, as a tier-3 raise is ("immediately": within 1 hour).
+BREAK_GLASS_WITHIN = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ def dashboard(ctx: Context, today: date | None = None, *, now: datetime | None =
     with ctx.vault.read() as session:
         follow_ups = _follow_ups(session, day)
         never = _never_followed(session, day)
-        tasks = _tasks(session, day, moment)
+        tasks = _sorted((*_tasks(session, day, moment), *_break_glass(session, moment)))
         if full:
             interviews = _interviews(session, day)
             reviews = _plan_reviews(session, day)
@@ -216,12 +223,61 @@ def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, .
         .add_columns(NotificationTask.id, NotificationTask.recipient_role, NotificationTask.due_at)
         .join(NotificationTask, NotificationTask.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
-        .where(NotificationTask.done_at.is_(None), NotificationTask.due_at < horizon)
+        .where(
+            NotificationTask.done_at.is_(None),
+            NotificationTask.due_at < horizon,
+            Student.file_state != "closed",  # closed files leave the dashboard, keep their tasks
+        )
     )
     return _sorted(
         _item(row, "task", str(row[5]), local_date(row[6]), row[6] < now, int(row[4]))
         for row in rows
     )
+
+
+def _break_glass(session: Session, now: datetime) -> tuple[DashboardItem, ...]:
+    """One line per recipient not yet recorded as told of a 自伤/他伤 disclosure.
+
+    Both 班主任 and guardian are due at the policy's tier-3 "immediate" deadline (its 班主任
+    line): the break-glass rule is about a present danger, so the guardian's usual 24 hours of
+    a tier-3 raise do not apply. A viewer sees these too — they are required actions.
+    """
+    pending = pending_break_glass(session)
+    if not pending:
+        return ()
+    within = _break_glass_within(policy_in(session))
+    rows = {
+        int(row[0]): row
+        for row in session.execute(
+            _who()
+            .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
+            .where(
+                Student.id.in_(
+                    select(CounsellingSession.student_id).where(
+                        CounsellingSession.risk_check != "none"
+                    )
+                ),
+                Student.file_state != "closed",
+            )
+        )
+    }
+    items = []
+    for p in pending:
+        row = rows.get(p.student_id)
+        if row is None:
+            continue
+        due, overdue = local_date(p.started_at), p.started_at + within < now
+        for told, role in ((p.head_teacher_told, "head_teacher"), (p.guardian_told, "guardian")):
+            if not told:
+                items.append(_item(row, "break_glass", role, due, overdue, p.session_id))
+    return tuple(items)
+
+
+def _break_glass_within(policy: Policy) -> timedelta:
+    for recipient in notification_plan(policy, Tier.CRISIS):
+        if recipient.role == RecipientRole.HEAD_TEACHER:
+            return recipient.within
+    return BREAK_GLASS_WITHIN
 
 
 def _interviews(session: Session, day: date) -> tuple[DashboardItem, ...]:

@@ -145,6 +145,13 @@ class SessionEntry:
     signed_at: datetime | None
     amendments: tuple[AmendmentEntry, ...]
     break_glass: tuple[BreakGlassEntry, ...] = ()
+    # The defaults below only serve DTOs built by hand (tests, previews): read_sessions always
+    # fills them. ``updated_at or created_at`` is the token counselling.edit_session checks;
+    # ``locked`` (signed, or written 24 hours ago) is computed when the file is read.
+    created_at: datetime = datetime.min
+    updated_at: datetime | None = None
+    counsellor_id: int = 0
+    locked: bool = True
 
 
 @dataclass(frozen=True)
