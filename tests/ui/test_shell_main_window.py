@@ -72,12 +72,15 @@ def main_window(qtbot: QtBot, vault: SampleVault, **kwargs: object) -> MainWindo
 
 
 def test_registry_pages_and_roles() -> None:
-    # issue 3's navigation: 工作台, 学生, 筛查, 转介, 统计, 设置, 审计 (administrator only)
+    # issues 3 and 4: 工作台, 学生, 日程, 筛查, 转介, 台账, 活动, 统计, 设置, 审计 (admin only)
     assert [spec.key for spec in PAGES] == [
         "dashboard",
         "students",
+        "calendar",
         "screening",
         "referrals",
+        "ledgers",
+        "activities",
         "statistics",
         "settings",
         "audit",

@@ -25,6 +25,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from counselroom.services.roles import Role
+from counselroom.ui.areas.activities_page import ActivitiesPage
+from counselroom.ui.areas.calendar_page import CalendarPage
+from counselroom.ui.areas.ledgers_page import LedgersPage
 from counselroom.ui.areas.referrals_page import ReferralsPage
 from counselroom.ui.areas.screening_page import ScreeningPage
 from counselroom.ui.areas.statistics_page import StatisticsPage
@@ -51,12 +54,16 @@ class PageSpec:
         return role is Role.ADMIN or not self.admin_only
 
 
-# Navigation order of issue 3: 工作台, 学生, 筛查, 转介, 统计, 设置, 审计 (administrator only).
+# Navigation order (issues 3 and 4): 工作台, 学生, 日程, 筛查, 转介, 台账, 活动, 统计, 设置,
+# 审计 (administrator only) — the daily work first, the term's reporting and the settings last.
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", str(QT_TRANSLATE_NOOP("Pages", "Dashboard")), DashboardPage),
     PageSpec("students", str(QT_TRANSLATE_NOOP("Pages", "Students")), StudentsPage),
+    PageSpec("calendar", str(QT_TRANSLATE_NOOP("Pages", "Calendar")), CalendarPage),
     PageSpec("screening", str(QT_TRANSLATE_NOOP("Pages", "Screening")), ScreeningPage),
     PageSpec("referrals", str(QT_TRANSLATE_NOOP("Pages", "Referrals")), ReferralsPage),
+    PageSpec("ledgers", str(QT_TRANSLATE_NOOP("Pages", "Ledgers")), LedgersPage),
+    PageSpec("activities", str(QT_TRANSLATE_NOOP("Pages", "Activities")), ActivitiesPage),
     PageSpec("statistics", str(QT_TRANSLATE_NOOP("Pages", "Statistics")), StatisticsPage),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), SettingsPage),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit")), AuditPage, admin_only=True),

@@ -57,6 +57,11 @@ def what_text(item: DashboardItem) -> str:
     """The line's "what to do", from its kind and detail code."""
     if item.kind == "task":
         return fill(translate("dashboard", "Notify %1"), recipient_label(item.detail))
+    if item.kind == "break_glass":  # a 自伤/他伤 disclosure: detail is whom to tell
+        return fill(
+            translate("dashboard", "Inform %1 (risk of self-harm or harm to others)"),
+            recipient_label(item.detail),
+        )
     if item.kind == "interview":
         return interview_reason_label(item.detail)
     if item.kind == "referral_feedback":
