@@ -49,7 +49,16 @@ from counselroom.storage.models import (
 )
 from counselroom.storage.models.choices import CONCERN_SOURCES, EVIDENCE_KINDS, NOTIFY_METHODS
 
-__all__ = ["TierChangeResult", "change_tier", "complete_task", "record_concern"]
+# The code lists are re-exported: the window offers them and may not import storage.
+__all__ = [
+    "CONCERN_SOURCES",
+    "EVIDENCE_KINDS",
+    "NOTIFY_METHODS",
+    "TierChangeResult",
+    "change_tier",
+    "complete_task",
+    "record_concern",
+]
 
 # Recipient roles whose person is a member of staff, by the Staff.role that holds the job.
 _STAFF_ROLE: dict[RecipientRole, str] = {

@@ -23,6 +23,7 @@ class FileWindows(QObject):
         self.main = main
         self.windows: dict[int, StudentFileWindow] = {}
         self._hidden_by_lock: list[StudentFileWindow] = []
+        self._closing_all = False
         main.student_requested.connect(self.open)
         handle.locked.connect(self._hide_all)
         handle.unlocked.connect(self._show_hidden)
@@ -46,6 +47,11 @@ class FileWindows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and isinstance(watched, StudentFileWindow):
+            # A user closing one window is asked before typed notes are thrown away; signing
+            # out (close_all) ends the session, so the forms go with it.
+            if not self._closing_all and not watched.may_close():
+                event.ignore()
+                return True
             self._forget(watched)
         return False
 
@@ -66,8 +72,12 @@ class FileWindows(QObject):
         self._hidden_by_lock = []
 
     def close_all(self) -> None:
-        for window in list(self.windows.values()):
-            window.close()  # the event filter forgets it
+        self._closing_all = True
+        try:
+            for window in list(self.windows.values()):
+                window.close()  # the event filter forgets it
+        finally:
+            self._closing_all = False
 
     def visible(self) -> list[QWidget]:
         return [w for w in self.windows.values() if w.isVisible()]

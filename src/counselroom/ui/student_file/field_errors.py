@@ -179,6 +179,113 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 
+# The case-work services (casework, counselling, plans, closure, break_glass, home_school).
+_RULES += [
+    (
+        re.compile(r"^is required$"),
+        lambda m: translate("FieldError", "This is required."),
+    ),
+    (
+        re.compile(r"^is required: the student was at tier 3"),
+        lambda m: translate(
+            "FieldError",
+            "Required: the student was at tier 3, so the district's closure evaluation "
+            "must be recorded.",
+        ),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is in the future \(today is (\S+)\)"),
+        lambda m: fill(translate("FieldError", "%1 is in the future (today is %2)."), m[1], m[2]),
+    ),
+    (
+        re.compile(r"^is in the future$"),
+        lambda m: translate("FieldError", "This time is in the future."),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is in the past \(today is (\S+)\)"),
+        lambda m: fill(translate("FieldError", "%1 is in the past (today is %2)."), m[1], m[2]),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is more than (\d+) days ahead"),
+        lambda m: fill(translate("FieldError", "%1 is more than %2 days ahead."), m[1], m[2]),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is before the student's enrolment \((\S+)\)"),
+        lambda m: fill(
+            translate("FieldError", "%1 is before the student's enrolment (%2)."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is before the student's birth date \((\S+)\)"),
+        lambda m: fill(
+            translate("FieldError", "%1 is before the student's birth date (%2)."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"(\d{4}-\d\d-\d\d) is before the file was (opened|reopened) \((\S+)\)"),
+        lambda m: fill(
+            translate("FieldError", "%1 is before the file was opened or reopened (%2)."),
+            m[1],
+            m[3],
+        ),
+    ),
+    (
+        re.compile(r"is (\d+) characters long \(at most (\d+)\)"),
+        lambda m: fill(
+            translate("FieldError", "This is %1 characters long; at most %2."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"the student is already at tier (\d)"),
+        lambda m: fill(translate("FieldError", "The student is already at tier %1."), m[1]),
+    ),
+    (
+        re.compile(r"lowering a tier needs a review record"),
+        lambda m: translate(
+            "FieldError", "Lowering a tier needs the review record (研判): who reviewed, and what."
+        ),
+    ),
+    (
+        re.compile(r"(\d+) minutes is outside 1-(\d+)"),
+        lambda m: fill(
+            translate("FieldError", "%1 minutes is not possible: 1 to %2 minutes."), m[1], m[2]
+        ),
+    ),
+    (
+        re.compile(r"must be after the session started"),
+        lambda m: translate("FieldError", "The next appointment must be after this session."),
+    ),
+    (
+        re.compile(r"is before the session started"),
+        lambda m: translate(
+            "FieldError", "This is before the session started: give the time the person was told."
+        ),
+    ),
+    (
+        re.compile(r"record when 班主任 or the guardian was told"),
+        lambda m: translate(
+            "FieldError", "Tick who was told (the head teacher, the guardian or both) and when."
+        ),
+    ),
+    (
+        re.compile(r"a plan needs at least one measure"),
+        lambda m: translate(
+            "FieldError", "A plan needs at least one measure: who does what, how often."
+        ),
+    ),
+    (
+        re.compile(r"a plan review must say what changed and why"),
+        lambda m: translate("FieldError", "A plan review must say what changed and why."),
+    ),
+    (
+        re.compile(r"the file is closed \(结案\); reopen it"),
+        lambda m: translate(
+            "FieldError", "The file is closed (结案): reopen it with a reason first."
+        ),
+    ),
+]
+
+
 def describe(message: str) -> str:
     """The message for the label under a field."""
     text = _PREFIX.sub("", message.strip())

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
@@ -183,11 +184,19 @@ def restricted_text() -> str:
 
 
 class RecordsPage(QWidget):
-    """Sections stacked on the left, the chosen record on the right; the newest is chosen first."""
+    """Sections stacked on the left, the chosen record on the right; the newest is chosen first.
+
+    A reload keeps the chosen record chosen (when it is still there), so an action that reloads
+    the file leaves the counsellor where he was. `chosen` follows the choice, for the action
+    bar above the lists (`set_action_bar`), whose buttons depend on the record chosen.
+    """
+
+    chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sections: list[SectionView] = []
+        self._chosen_keys: frozenset[RecordKey] = frozenset()
         self.detail = named(QTextBrowser(self), "recordDetail")
         self.detail.setOpenLinks(False)
         self.detail.document().setDefaultStyleSheet(STYLE)
@@ -211,10 +220,14 @@ class RecordsPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.splitter, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 8, 0, 0)
+        self._layout.addWidget(self.notice)
+        self._layout.addWidget(self.splitter, 1)
+
+    def set_action_bar(self, bar: QWidget) -> None:
+        """Put `bar` above the lists (and above the notice a restricted role sees)."""
+        self._layout.insertWidget(0, bar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -225,6 +238,7 @@ class RecordsPage(QWidget):
             self._sized = True
 
     def set_sections(self, sections: Sequence[Section]) -> None:
+        previous = self._chosen_keys
         self.clear()
         self.notice.hide()
         self.splitter.show()
@@ -239,6 +253,8 @@ class RecordsPage(QWidget):
             for view in self.sections:
                 view.fit_rows()
             self._list_layout.addStretch(1)
+        if any(self.select(key) for key in sorted(previous)):
+            return
         for view in self.sections:
             if view.section.rows and not view.section.restricted:
                 view.table.selectRow(0)
@@ -255,6 +271,9 @@ class RecordsPage(QWidget):
 
     def clear(self) -> None:
         self.sections = []
+        if self._chosen_keys:
+            self._chosen_keys = frozenset()
+            self.chosen.emit()
         while self._list_layout.count():
             item = self._list_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -270,7 +289,18 @@ class RecordsPage(QWidget):
         for other in self.sections:
             if other is not view:
                 other.table.clearSelection()
-        self.detail.setHtml(view.row(indexes[0].row()).detail())
+        row = view.row(indexes[0].row())
+        self.detail.setHtml(row.detail())
+        self._chosen_keys = row.keys
+        self.chosen.emit()
+
+    def chosen_keys(self) -> frozenset[RecordKey]:
+        """The (kind, id) keys of the chosen record; empty when none is chosen."""
+        return self._chosen_keys
+
+    def chosen_id(self, kind: str) -> int | None:
+        """The id of the chosen record when it is of `kind` (a session, a task…)."""
+        return next((rid for k, rid in self._chosen_keys if k == kind), None)
 
     def select(self, key: RecordKey) -> bool:
         """Choose the record answering to `key`; False when this page does not hold it."""

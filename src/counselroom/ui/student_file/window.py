@@ -12,8 +12,9 @@ those tabs then show a notice, are disabled, and never receive the data.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services.context import Context
+from counselroom.services.policy import current_policy
 from counselroom.services.profile import ProfileEdit, update_profile
 from counselroom.services.roles import Permission, PermissionDenied
 from counselroom.services.student_file import (
@@ -31,10 +33,12 @@ from counselroom.services.student_file import (
 )
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.student_file.casework import Casework
 from counselroom.ui.student_file.contacts_tab import contact_sections
 from counselroom.ui.student_file.documents_tab import document_sections
 from counselroom.ui.student_file.header import FileHeaderView
 from counselroom.ui.student_file.leave_tab import leave_sections
+from counselroom.ui.student_file.plan_dialog import DEFAULT_REVIEW
 from counselroom.ui.student_file.plan_tab import plan_sections
 from counselroom.ui.student_file.profile_editor import ProfileEditor
 from counselroom.ui.student_file.records import RecordsPage, restricted_text
@@ -93,13 +97,17 @@ class FileSnapshot:
     file: StudentFile
     classes: list[tuple[int, str]]
     editable: bool
+    review_after: timedelta = DEFAULT_REVIEW  # the school's plan-review interval
 
 
 def load_file(ctx: Context, student_id: int) -> FileSnapshot:
     """Worker side of a load: services only."""
     student_file = open_student_file(ctx, student_id)
     editable = ctx.may(Permission.EDIT_CASES)
-    return FileSnapshot(student_file, class_choices(ctx) if editable else [], editable)
+    if not editable:
+        return FileSnapshot(student_file, [], False)
+    review_after = current_policy(ctx).follow_up.plan_review
+    return FileSnapshot(student_file, class_choices(ctx), True, review_after)
 
 
 class StudentFileWindow(QWidget):
@@ -136,6 +144,14 @@ class StudentFileWindow(QWidget):
         for key in (PLAN, SESSIONS, TIERS, REFERRALS, CONTACTS, LEAVE, SCREENING, DOCUMENTS):
             self.pages[key] = RecordsPage()
         self.pages[TIMELINE] = self.timeline
+        self.casework = Casework(
+            self,
+            self,
+            plan=self._records(PLAN),
+            sessions=self._records(SESSIONS),
+            tiers=self._records(TIERS),
+            contacts=self._records(CONTACTS),
+        )
         titles = {
             OVERVIEW: self.tr("Overview"),
             PLAN: self.tr("One student, one plan"),
@@ -182,6 +198,19 @@ class StudentFileWindow(QWidget):
     def tab_index(self, key: str) -> int:
         return self.tabs.indexOf(self.pages[key])
 
+    def _records(self, key: str) -> RecordsPage:
+        page = self.pages[key]
+        assert isinstance(page, RecordsPage)
+        return page
+
+    def may_close(self) -> bool:
+        """False when the user keeps a case-work form with unsaved typing (asked first)."""
+        return self.casework.may_close(self)
+
+    def context(self) -> Context | None:
+        """The context in force now (None while locked); the case-work forms save with it."""
+        return self.source.ctx
+
     def reload(self) -> None:
         """Read the file again (audited as a view, like the first opening)."""
         ctx = self.source.ctx
@@ -216,6 +245,15 @@ class StudentFileWindow(QWidget):
 
     # -- background work ---------------------------------------------------------------------
 
+    def run_service(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], object],
+        on_failure: Callable[[BaseException], object],
+    ) -> None:
+        """Run a service call in the background like the window's own loads and saves."""
+        self._start(fn, on_success, on_failure)
+
     def _start(self, fn: Any, on_success: Any, on_failure: Any) -> None:
         job: BackgroundJob[Any] = BackgroundJob(lambda _control: fn(), owner=self)
         job.on_success(on_success).on_failure(on_failure)
@@ -243,6 +281,13 @@ class StudentFileWindow(QWidget):
                 student_file.profile, classes=snapshot.classes, editable=snapshot.editable
             )
         self._fill_pages(student_file)
+        ctx = self.source.ctx
+        self.casework.update(
+            student_file,
+            editable=snapshot.editable,
+            actor_id=ctx.actor.user_id if ctx is not None else None,
+            review_after=snapshot.review_after,
+        )
         self.tabs.setEnabled(True)
         self.tabs.show()
         self._title = student_file.header.name
@@ -319,6 +364,7 @@ class StudentFileWindow(QWidget):
             if isinstance(page, RecordsPage):
                 page.clear()
         self.timeline.clear()
+        self.casework.locked()
         # The 概况 form is hidden, not emptied: what the user was typing is there after unlock.
         self.tabs.setEnabled(False)
         self.tabs.hide()
