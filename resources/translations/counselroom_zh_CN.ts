@@ -2,6 +2,180 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/activities_page.py" line="+67"/>
+        <source>Activities</source>
+        <translation>团体活动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Term:</source>
+        <translation>学期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log an activity…</source>
+        <translation>登记活动(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>All terms</source>
+        <translation>全部学期</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No activity logged in this term.</source>
+        <translation>本学期尚未登记活动。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No activity logged yet.</source>
+        <translation>尚未登记活动。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 group counselling sessions · %2 lectures · %3 participants</source>
+        <translation>团体辅导 %1 场 · 讲座 %2 场 · 共 %3 人次</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Logging activities needs a counsellor account</source>
+        <translation>登记活动需要心理教师账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a group counselling session or a lecture</source>
+        <translation>登记一场团体辅导或讲座</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>the window is locked or still saving; try again</source>
+        <translation>窗口已锁定或仍在保存，请重试</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="+93"/>
+        <source>Log a group activity</source>
+        <translation>登记团体活动</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. Coping with exam stress</source>
+        <translation>例如：应对考试压力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Grade 8, class 3; all of grade 9</source>
+        <translation>例如：初二(3)班；初三全年级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 to %1 participants</source>
+        <translation>1 至 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who ran it (optional)</source>
+        <translation>主持人或主讲人（选填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audience:</source>
+        <translation>对象(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Participants:</source>
+        <translation>参加人数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Led by:</source>
+        <translation>主持/主讲(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Your account may not log activities.</source>
+        <translation>您的账户无权登记活动。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved (unexpected error): %1</source>
+        <translation>未保存（发生意外错误）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/activity_model.py" line="+56"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audience</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Led by</source>
+        <translation>主持/主讲</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../src/counselroom/ui/wizard/admin_page.py" line="+25"/>
@@ -189,6 +363,803 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/calendar_page.py" line="+53"/>
+        <source>Calendar</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ 上一周(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;This week</source>
+        <translation>本周(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next week ▶</source>
+        <translation>下一周(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 items</source>
+        <translation>共 %1 项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click an item to open the student&apos;s file</source>
+        <translation>双击一项可打开学生档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your account sees follow-ups and notification tasks only; appointments and plan reviews are visible to counsellors.</source>
+        <translation>您的账户只能看到随访和通报任务；预约和方案复评仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/actions.py" line="+114"/>
+        <source>The file is closed. Reopen it on the “One student, one plan” tab first.</source>
+        <translation>档案已结案。请先在“一生一策”页重新开案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/casework.py" line="+73"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A form of this file holds text that has not been saved. Close the file anyway?</source>
+        <translation>此档案有表单中的内容尚未保存。仍要关闭档案吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+82"/>
+        <source>Log a contact…</source>
+        <translation>登记沟通…</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/plan_actions.py" line="+25"/>
+        <location line="+12"/>
+        <source>Write the plan…</source>
+        <translation>制定方案…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Close file…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen file…</source>
+        <translation>重新开案…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Review plan…</source>
+        <translation>复评方案…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no open file to close: nothing has been recorded.</source>
+        <translation>没有可结案的档案：尚无任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/session_actions.py" line="+42"/>
+        <source>New session…</source>
+        <translation>新建辅导记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add amendment…</source>
+        <translation>添加补充记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record who was told…</source>
+        <translation>登记告知情况…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The head teacher and the guardian must be told about the risk found in the session of %1, and that they were told must be recorded: choose the session and press “Record who was told…”.</source>
+        <translation>%1 的辅导中发现了风险，必须告知班主任和家长，并记录已告知：请选中该次辅导，再点击“登记告知情况…”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a session in the list first.</source>
+        <translation>请先在列表中选择一次辅导。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the counsellor who wrote a session can edit or sign it.</source>
+        <translation>只有撰写该辅导记录的心理教师才能编辑或签名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This session is locked (signed, or written more than 24 hours ago): add an amendment instead.</source>
+        <translation>该辅导记录已锁定（已签名，或撰写已超过 24 小时），请改为添加补充记录。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The session is not locked yet: its counsellor can still edit it.</source>
+        <translation>该辅导记录尚未锁定，撰写的心理教师仍可直接编辑。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nobody has to be told about this session, or it is recorded.</source>
+        <translation>该次辅导无需告知他人，或告知情况已登记。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Sign this session?</source>
+        <translation>要签名确认该辅导记录吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing the session of %1 locks its notes: afterwards they can only be completed by dated amendments. Sign it now?</source>
+        <translation>签名后，%1 的辅导记录将被锁定，之后只能通过注明日期的补充记录进行补充。现在签名吗？</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>An unexpected error (%1).</source>
+        <translation>发生意外错误（%1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session was not signed</source>
+        <translation>辅导记录未签名</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/tier_actions.py" line="+24"/>
+        <source>Record concern…</source>
+        <translation>登记预警上报…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change tier…</source>
+        <translation>调整分级…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark task done…</source>
+        <translation>标记通报完成…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose an open notification in the list first.</source>
+        <translation>请先在列表中选择一项未完成的通报。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/amend_dialog.py" line="+28"/>
+        <source>Amend a locked session</source>
+        <translation>补充已锁定的辅导记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The session of %1 (%2) is locked. An amendment is kept with today&apos;s date next to what was written; the original does not change.</source>
+        <translation>%1 的辅导记录（%2）已锁定。补充记录将注明今天的日期，与原记录一并保存；原记录不会改变。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. omitted on the day</source>
+        <translation>例如：当天遗漏</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Part to amend</source>
+        <translation>补充部分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As written</source>
+        <translation>原记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amendment</source>
+        <translation>补充内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/closure_dialog.py" line="+231"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not written)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/break_glass_dialog.py" line="+55"/>
+        <source>Who was told</source>
+        <translation>登记告知情况</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The session of %1 found a %2. Confidentiality does not hold here: the head teacher and the guardian must be told, and that they were told must be recorded.</source>
+        <translation>%1 的辅导中发现%2。这属于保密例外：必须告知班主任和家长，并记录已告知。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>Told at</source>
+        <translation>已告知：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How they were told, what they said</source>
+        <translation>告知方式及对方的回应</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Guardian</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Already recorded as told at %1.</source>
+        <translation>已登记于 %1 告知。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/closure_dialog.py" line="-182"/>
+        <source>%1 notification task(s) are not done yet.</source>
+        <translation>尚有 %1 项通报任务未完成。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 session(s) with a risk found still need the record of who was told (head teacher and guardian).</source>
+        <translation>有 %1 次发现风险的辅导尚未登记告知情况（班主任和家长）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+76"/>
+        <source>Close the file</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Reading the file…</source>
+        <translation>正在读取档案…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/tier_dialog.py" line="+81"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Goals achieved</source>
+        <translation>已达成的目标</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Goals not achieved</source>
+        <translation>未达成的目标</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counsellor&apos;s evaluation</source>
+        <translation>心理教师评价</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>District&apos;s closure evaluation (结案评估) *</source>
+        <translation>区县结案评估 *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required: the student was at tier 3 (crisis).</source>
+        <translation>必填：该学生曾处于 3 级（危机）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sessions: %1</source>
+        <translation>辅导次数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last screening scores: %1</source>
+        <translation>最近一次筛查得分：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This was a crisis case (tier 3): the district&apos;s closure evaluation is required.</source>
+        <translation>这是危机个案（3 级）：必须填写区县结案评估。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The file cannot be closed yet:</source>
+        <translation>暂时无法结案：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取档案：%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reopen the file</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file was closed on %1 (%2). Reopening puts it back on the dashboard with a follow-up date; the closure stays in the file.</source>
+        <translation>该档案已于 %1 结案（%2）。重新开案后，该学生将带着随访日期重新出现在工作台上；结案记录仍保留在档案中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reopening puts the file back on the dashboard.</source>
+        <translation>重新开案后，该学生将重新出现在工作台上。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reopen</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/concern_dialog.py" line="+28"/>
+        <source>Record a concern</source>
+        <translation>登记预警上报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. the head teacher&apos;s name</source>
+        <translation>例如：班主任姓名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was seen or heard</source>
+        <translation>观察到或听到的情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="-50"/>
+        <source>Log a contact with the family</source>
+        <translation>登记家校沟通</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. the mother, Ms Li</source>
+        <translation>例如：母亲李女士</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With whom</source>
+        <translation>沟通对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What was agreed</source>
+        <translation>约定事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/form_fields.py" line="+152"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/form_kit.py" line="+122"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Nothing was saved: the window is locked.</source>
+        <translation>未保存：窗口已锁定。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing was saved: your account may not do this (%1).</source>
+        <translation>未保存：您的账户无权执行此操作（%1）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Nothing was saved because of an unexpected error (%1). What you typed is still here: try again, and report the problem if it persists.</source>
+        <translation>发生意外错误（%1），未能保存。您输入的内容仍在此处：请重试；如问题持续出现，请报告。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_dialog.py" line="+162"/>
+        <source>Nothing was saved: correct the field marked in red.</source>
+        <translation>未保存：请更正标红的字段。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was saved: this file was changed elsewhere after you opened this form. The file behind this window now shows the newer version; what you typed is still here. Compare them, then save again to make yours the newest.</source>
+        <translation>未保存：您打开此表单后，档案已在别处被修改。本窗口后面的档案现已显示较新的版本，您输入的内容仍在此处。请对照两者，再次保存即可使您的内容成为最新版本。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing on this form has been saved. Close it anyway?</source>
+        <translation>此表单的内容尚未保存。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/measures_table.py" line="+39"/>
+        <source>Who</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add measure</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/plan_dialog.py" line="-112"/>
+        <source>Write the plan</source>
+        <translation>制定方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review the plan</source>
+        <translation>复评方案</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location filename="../../src/counselroom/ui/student_file/session_dialog.py" line="+138"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk factors</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protective factors</source>
+        <translation>保护因素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Measures: who does what, how often</source>
+        <translation>措施：谁做什么、多久一次</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Review on</source>
+        <translation>复评日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By default the school&apos;s review interval from today.</source>
+        <translation>默认：今天加上学校规定的复评间隔。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What changed and why</source>
+        <translation>调整内容及原因</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This student has no plan yet: this is version 1.</source>
+        <translation>该学生尚无方案：这是第 1 版。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled from version %1 (%2, %3). Saving keeps it and adds version %4.</source>
+        <translation>已按第 %1 版（%2，%3）预填。保存后原版本保留，并新增第 %4 版。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Version %1 was saved by %2 at %3 while you were writing; it is on the plan tab now. Your text is kept here: saving adds it as version %4.</source>
+        <translation>在您填写期间，%2 于 %3 保存了第 %1 版，现已显示在方案页中。您的内容仍保留在此处：保存后将作为第 %4 版新增。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/session_dialog.py" line="-80"/>
+        <source>New counselling session</source>
+        <translation>新建辅导记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit counselling session</source>
+        <translation>编辑辅导记录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. the student, his mother</source>
+        <translation>例如：学生本人、母亲</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed:</source>
+        <translation>已约定：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Risk check</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-harm or harm to others breaks confidentiality: after saving you record when the head teacher and the guardian were told.</source>
+        <translation>自伤或他伤风险属于保密例外：保存后须登记告知班主任和家长的时间。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next appointment</source>
+        <translation>下次预约</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without one, the next follow-up comes from the tier&apos;s interval.</source>
+        <translation>不预约时，下次随访按分级对应的间隔安排。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Presenting state</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/task_dialog.py" line="+29"/>
+        <source>Mark a notification done</source>
+        <translation>标记通报已完成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tell: %1 — due %2</source>
+        <translation>通报：%1 — 期限 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the person said, or that they signed</source>
+        <translation>对方的答复，或已签收回执</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Told by</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Acknowledgement</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/tier_dialog.py" line="-33"/>
+        <source>Change the tier</source>
+        <translation>调整分级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current tier: %1</source>
+        <translation>当前分级：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New tier</source>
+        <translation>新分级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the decision rests on: the interview, the scores, the report.</source>
+        <translation>作出决定的依据：访谈、测评得分、上报情况等。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Review before lowering (研判) *</source>
+        <translation>降级前研判 *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required when lowering: who reviewed the case, and the finding.</source>
+        <translation>降级时必填：研判人员及研判结论。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lowering a tier notifies nobody; it needs the review record below.</source>
+        <translation>降级不会通报任何人，但须填写下方的研判记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The student is already at this tier.</source>
+        <translation>该学生已处于此分级。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raising the tier creates the notification tasks of the new tier&apos;s list (who must be told, and by when).</source>
+        <translation>升级将按新分级的通报名单生成通报任务（须告知谁、何时之前完成）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The tier was changed. %1 notification task(s) were created: they are listed under “Notifications” on this tab, each with whom to tell and by when.</source>
+        <translation>分级已调整，已生成 %1 项通报任务：列在本页“通报”下，每项注明通报对象和期限。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The tier was changed. No notification task was created.</source>
+        <translation>分级已调整，未生成通报任务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier changed</source>
+        <translation>分级已调整</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <location filename="../../src/counselroom/ui/wizard/create_page.py" line="+51"/>
@@ -224,7 +1195,7 @@
 <context>
     <name>DashboardItemModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="+109"/>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="+114"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -440,7 +1411,112 @@
         <translation>请选择男、女或未填写。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>This is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required: the student was at tier 3, so the district&apos;s closure evaluation must be recorded.</source>
+        <translation>必填：该学生曾处于 3 级，须记录区县结案评估。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is in the future (today is %2).</source>
+        <translation>%1 晚于今天（今天是 %2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This time is in the future.</source>
+        <translation>该时间晚于现在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is in the past (today is %2).</source>
+        <translation>%1 早于今天（今天是 %2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is more than %2 days ahead.</source>
+        <translation>%1 晚于今天超过 %2 天。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is before the student&apos;s enrolment (%2).</source>
+        <translation>%1 早于该学生的入学日期（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is before the student&apos;s birth date (%2).</source>
+        <translation>%1 早于该学生的出生日期（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is before the file was opened or reopened (%2).</source>
+        <translation>%1 早于建档或重新开案日期（%2）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This is %1 characters long; at most %2.</source>
+        <translation>当前为 %1 个字符，最多 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The student is already at tier %1.</source>
+        <translation>该学生当前已是 %1 级。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lowering a tier needs the review record (研判): who reviewed, and what.</source>
+        <translation>降级须填写研判记录：研判人员及研判结论。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 minutes is not possible: 1 to %2 minutes.</source>
+        <translation>不能为 %1 分钟：应为 1 至 %2 分钟。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The next appointment must be after this session.</source>
+        <translation>下次预约须晚于本次辅导。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is before the session started: give the time the person was told.</source>
+        <translation>该时间早于辅导开始时间：请填写实际告知的时间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tick who was told (the head teacher, the guardian or both) and when.</source>
+        <translation>请勾选已告知的对象（班主任、家长或两者）并填写时间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A plan needs at least one measure: who does what, how often.</source>
+        <translation>方案至少需要一项措施：谁做什么、多久一次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A plan review must say what changed and why.</source>
+        <translation>方案复评须写明调整内容及原因。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is closed (结案): reopen it with a reason first.</source>
+        <translation>档案已结案：请先填写原因并重新开案。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The enrolment day %1 is before %2: please check it.</source>
+        <translation>入学日期 %1 早于 %2 年，请核对。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%2 counselling session(s) and %3 parent contact(s) are dated before %1, the earliest on %4: the enrolment day cannot be later than they are.</source>
+        <translation>已有 %2 次辅导记录和 %3 次家校沟通记录早于 %1，最早的在 %4：入学日期不能晚于这些记录。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Not a date. Write it as year-month-day, for example 2012-09-01.</source>
         <translation>不是有效日期。请按“年-月-日”填写，例如 2012-09-01。</translation>
     </message>
@@ -609,6 +1685,147 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>LedgerTableModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/ledger_model.py" line="+69"/>
+        <source>Student no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In group since</source>
+        <translation>纳入日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>档案状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next follow-up</source>
+        <translation>下次随访</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+52"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Ledgers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Group:</source>
+        <translation>关爱群体(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export .xlsx…</source>
+        <translation>导出 .xlsx(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 students</source>
+        <translation>共 %1 名学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No student on the roll is recorded in this group.</source>
+        <translation>暂无在册学生登记为此关爱群体。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click a line to open the student&apos;s file</source>
+        <translation>双击一行可打开学生档案</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving a ledger puts names on disk: a counsellor or administrator account is needed</source>
+        <translation>保存台账会把学生姓名写入磁盘：需要心理教师或管理员账户</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save this ledger as an Excel workbook</source>
+        <translation>将此台账保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 ledger-%2.xlsx</source>
+        <translation>%1台账-%2.xlsx</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows saved to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your account may not export ledgers.</source>
+        <translation>您的账户无权导出台账。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not exported (unexpected error): %1</source>
+        <translation>未导出（发生意外错误）：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoadingPage</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/page_base.py" line="+69"/>
@@ -749,7 +1966,7 @@ Details: %2</source>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/login.py" line="+78"/>
+        <location filename="../../src/counselroom/ui/login.py" line="+112"/>
         <source>CounselRoom — %1</source>
         <translation>CounselRoom 心理辅导室 — %1</translation>
     </message>
@@ -780,27 +1997,27 @@ Details: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-136"/>
         <source>Forgot password?</source>
         <translation>忘记密码？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>This vault has no user accounts that can sign in.</source>
         <translation>此数据库中没有可以登录的用户账户。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Type the password of “%1”.</source>
         <translation>请输入“%1”的密码。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Password reset</source>
         <translation>密码已重置</translation>
     </message>
@@ -899,7 +2116,7 @@ Details: %2</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../src/counselroom/ui/pages.py" line="+56"/>
+        <location filename="../../src/counselroom/ui/pages.py" line="+60"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -910,6 +2127,11 @@ Details: %2</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Calendar</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Screening</source>
         <translation>筛查</translation>
     </message>
@@ -917,6 +2139,16 @@ Details: %2</source>
         <location line="+1"/>
         <source>Referrals</source>
         <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledgers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>团体活动</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1000,12 +2232,12 @@ Details: %2</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>(no class)</source>
         <translation>（无班级）</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+93"/>
         <source>Nothing was saved: correct the field marked in red.</source>
         <translation>未保存：请更正标红的字段。</translation>
     </message>
@@ -1051,6 +2283,11 @@ Details: %2</source>
         <location filename="../../src/counselroom/ui/student_file/profile_form.py" line="+91"/>
         <source>e.g. 2012-09-01</source>
         <translation>例如：2012-09-01</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2024-09-01</source>
+        <translation>例如：2024-09-01</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1108,7 +2345,12 @@ Details: %2</source>
         <translation>班内学号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Enrolled on</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1525,7 +2767,7 @@ Close anyway?</source>
 <context>
     <name>SectionView</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/records.py" line="+139"/>
+        <location filename="../../src/counselroom/ui/student_file/records.py" line="+140"/>
         <source>No records.</source>
         <translation>暂无记录。</translation>
     </message>
@@ -1533,7 +2775,7 @@ Close anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/settings_page.py" line="+73"/>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+55"/>
         <source>The folder does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹不存在（U 盘是否已插好？）。</translation>
     </message>
@@ -1821,7 +3063,7 @@ Close anyway?</source>
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+120"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+121"/>
         <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+88"/>
         <source>When</source>
         <translation>时间</translation>
@@ -3232,7 +4474,7 @@ Close anyway?</source>
 <context>
     <name>StudentFileWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/window.py" line="+119"/>
+        <location filename="../../src/counselroom/ui/student_file/window.py" line="+127"/>
         <source>Student file</source>
         <translation>学生档案</translation>
     </message>
@@ -3242,7 +4484,7 @@ Close anyway?</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3292,12 +4534,12 @@ Close anyway?</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Opening the student&apos;s file…</source>
         <translation>正在打开学生档案…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+121"/>
         <source>Your account may not open student files.</source>
         <translation>您的账户无权打开学生档案。</translation>
     </message>
@@ -3312,7 +4554,7 @@ Close anyway?</source>
         <translation>发生意外错误（%1），无法打开档案。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The window is locked.</source>
         <translation>窗口已锁定。</translation>
     </message>
@@ -3378,7 +4620,7 @@ Close anyway?</source>
 <context>
     <name>StudentTableModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_model.py" line="+166"/>
+        <location filename="../../src/counselroom/ui/students_model.py" line="+237"/>
         <source>Student no.</source>
         <translation>学籍号</translation>
     </message>
@@ -3503,6 +4745,82 @@ Close anyway?</source>
         <location line="+5"/>
         <source>Only tier decisions and notifications are listed: sessions, plans, referrals and screenings are for the psychology teacher.</source>
         <translation>此处仅列出分级决定和通报；辅导记录、方案、转介和筛查仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>activities</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="-149"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the number of participants, from %1 to %2.</source>
+        <translation>请填写参加人数，%1 至 %2 人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is in the future.</source>
+        <translation>%1 晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too long: at most %1 characters.</source>
+        <translation>太长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/activity_model.py" line="-25"/>
+        <source>group counselling</source>
+        <translation>团体辅导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lecture</source>
+        <translation>讲座</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Logged by %1</source>
+        <translation>登记人：%1</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/calendar_day.py" line="+60"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan review</source>
+        <translation>方案复评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notification task</source>
+        <translation>通报任务</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Notify %1</source>
+        <translation>通知%1</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>%1 %2/%3</source>
+        <translation>%2月%3日 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
     </message>
 </context>
 <context>
@@ -3722,12 +5040,17 @@ Close anyway?</source>
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="-55"/>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="-60"/>
         <source>Notify %1</source>
         <translation>通知%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Inform %1 (risk of self-harm or harm to others)</source>
+        <translation>告知%1（自伤/他伤风险）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Ask whether the student was seen</source>
         <translation>了解学生是否已就诊</translation>
     </message>

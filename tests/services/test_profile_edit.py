@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,9 @@ from counselroom.domain.errors import ValidationError
 from counselroom.domain.idnumbers import canonical_id_number, make_id_number, make_student_no
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Actor, Context
+from counselroom.services.counselling import SessionInput, record_session
+from counselroom.services.home_school import add_parent_contact
+from counselroom.services.localtime import from_local, local_date
 from counselroom.services.profile import (
     ProfileEdit,
     ProfileErrors,
@@ -105,6 +108,7 @@ def as_edit(p: StudentProfile) -> ProfileEdit:
         phone=p.phone,
         guardians=p.guardians,
         groups=p.groups,
+        enrolled_on=p.enrolled_on,
     )
 
 
@@ -222,6 +226,18 @@ BAD: list[tuple[str, dict[str, Any]]] = [
     ("class_id", {"class_id": 9999}),
     ("guardians[1].phone", {"guardians": (GuardianEntry("张父"), GuardianEntry("李母", "", "l"))}),
     ("guardians[0].name", {"guardians": (GuardianEntry(""),)}),
+    ("enrolled_on", {"enrolled_on": date.today() + timedelta(days=2)}),
+    ("enrolled_on", {"enrolled_on": BIRTH - timedelta(days=1)}),
+    ("enrolled_on", {"enrolled_on": date(1989, 9, 1), "birth_date": None}),
+    # A wrong birth date is reported once, under its own field, not again under enrolment.
+    (
+        "birth_date",
+        {
+            "birth_date": date.today() + timedelta(days=2),
+            "id_number": None,
+            "enrolled_on": date(2024, 9, 1),
+        },
+    ),
 ]
 
 
@@ -351,3 +367,118 @@ def test_arbitrary_phone_or_id_text_only_ever_raises_profile_errors(tmp_path: Pa
         assert snapshot(v) == shot
     finally:
         next(vaults, None)
+
+
+# -- the enrolment day (入学日期) ------------------------------------------------------------
+
+ENROLLED = date(2024, 9, 1)
+# 07:00 in Beijing on 2024-10-10 is still 2024-10-09 in UTC: counselling dates a session by
+# its local day, and so must the enrolment check.
+SESSION_AT = from_local(datetime(2024, 10, 10, 7, 0))
+CONTACT_ON = date(2024, 10, 20)
+
+
+def set_enrolment(v: Vault, day: date | None) -> StudentProfile:
+    before = current(v)
+    return update_profile(
+        v.counsellor,
+        v.student_id,
+        replace(as_edit(before), enrolled_on=day),
+        expected_updated_at=before.updated_at,
+    )
+
+
+def record_history(v: Vault) -> None:
+    """One counselling session and one parent contact, after birth and before any enrolment."""
+    record_session(
+        v.counsellor,
+        v.student_id,
+        SessionInput(started_at=SESSION_AT, duration_min=45, kind="individual"),
+    )
+    add_parent_contact(
+        v.counsellor,
+        v.student_id,
+        on=CONTACT_ON,
+        kind="phone",
+        with_whom="张父",
+        summary="约定下周面谈",
+    )
+
+
+def stored_enrolment(v: Vault) -> date | None:
+    with v.admin.vault.read() as s:
+        return s.scalar(select(Student.enrolled_on).where(Student.id == v.student_id))
+
+
+def test_enrolment_day_is_saved_shown_and_audited_by_name_only(vault: Vault) -> None:
+    assert current(vault).enrolled_on is None
+    after = set_enrolment(vault, ENROLLED)
+    assert after.enrolled_on == ENROLLED
+    assert current(vault).enrolled_on == ENROLLED
+    assert stored_enrolment(vault) == ENROLLED
+    ((target, detail),) = edits(vault)
+    assert (target, detail) == (f"student:{vault.student_id}", "fields=enrolled_on")
+
+
+def test_enrolment_day_can_be_cleared_even_with_records(vault: Vault) -> None:
+    set_enrolment(vault, ENROLLED)
+    record_history(vault)
+    after = set_enrolment(vault, None)
+    assert after.enrolled_on is None and stored_enrolment(vault) is None
+    assert [d for _t, d in edits(vault)] == ["fields=enrolled_on", "fields=enrolled_on"]
+
+
+def test_enrolment_before_birth_names_the_field_and_both_dates(vault: Vault) -> None:
+    with pytest.raises(ProfileErrors) as caught:
+        set_enrolment(vault, date(2011, 9, 1))
+    (error,) = caught.value.errors
+    assert error.field == "enrolled_on"
+    assert "enrolment day" in error.message
+    assert "2011-09-01" in error.message and BIRTH.isoformat() in error.message
+
+
+def test_a_later_enrolment_day_is_refused_while_records_predate_it(vault: Vault) -> None:
+    record_history(vault)
+    before = current(vault)
+    shot = snapshot(vault)
+    edit = replace(as_edit(before), name="王五", enrolled_on=CONTACT_ON + timedelta(days=1))
+    with pytest.raises(ProfileErrors) as caught:
+        update_profile(
+            vault.counsellor, vault.student_id, edit, expected_updated_at=before.updated_at
+        )
+    (error,) = caught.value.errors
+    assert error.field == "enrolled_on"
+    assert "1 counselling session(s)" in error.message
+    assert "1 parent contact(s)" in error.message
+    assert "earliest on 2024-10-10" in error.message  # the session's local day
+    assert snapshot(vault) == shot  # not even the valid name
+
+
+def test_the_session_counts_by_its_local_day(vault: Vault) -> None:
+    record_history(vault)
+    session_day = local_date(SESSION_AT)
+    assert session_day != SESSION_AT.date()  # the case this test is about
+    with pytest.raises(ProfileErrors) as caught:
+        set_enrolment(vault, session_day + timedelta(days=1))
+    (error,) = caught.value.errors
+    assert "1 counselling session(s) and 0 parent contact(s)" in error.message
+    assert f"earliest on {session_day.isoformat()}" in error.message
+    assert set_enrolment(vault, session_day).enrolled_on == session_day
+    assert stored_enrolment(vault) == session_day
+
+
+def test_an_unchanged_enrolment_day_is_not_checked_again(vault: Vault) -> None:
+    """A day stored before the rule existed (an import) must not block other edits."""
+    record_history(vault)
+    with vault.admin.vault.write() as s:
+        student = s.get(Student, vault.student_id)
+        assert student is not None
+        student.enrolled_on = date(2024, 11, 1)  # after both records
+    after = update_profile(
+        vault.counsellor,
+        vault.student_id,
+        replace(as_edit(current(vault)), ethnicity="汉族"),
+        expected_updated_at=current(vault).updated_at,
+    )
+    assert after.ethnicity == "汉族" and after.enrolled_on == date(2024, 11, 1)
+    assert edits(vault)[-1][1] == "fields=ethnicity"

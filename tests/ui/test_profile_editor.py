@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from counselroom.domain.errors import ValidationError
 from counselroom.domain.groups import CareGroup
 from counselroom.domain.idnumbers import id_check_char
 from counselroom.services.context import Context
+from counselroom.services.localtime import local_date, local_today
 from counselroom.services.profile import ProfileEdit, ProfileErrors, update_profile
 from counselroom.services.student_file import GuardianEntry, StudentProfile, open_student_file
 from counselroom.ui.student_file import StudentFileWindow
@@ -207,6 +208,7 @@ def test_a_file_changed_elsewhere_is_not_overwritten(
         phone=profile.phone,
         guardians=profile.guardians,
         groups=profile.groups,
+        enrolled_on=profile.enrolled_on,
     )
     update_profile(counsellor, window.student_id, elsewhere, expected_updated_at=profile.updated_at)
     editor = window.profile
@@ -216,6 +218,64 @@ def test_a_file_changed_elsewhere_is_not_overwritten(
     assert editor.ethnicity_edit.text() == "壮族"
     stored = open_student_file(counsellor, window.student_id).profile
     assert stored.roll_no == "99" and stored.ethnicity == profile.ethnicity
+
+
+def test_the_enrolment_day_is_shown_and_a_new_one_round_trips(
+    qtbot: QtBot, window: StudentFileWindow, counsellor: Context
+) -> None:
+    editor = window.profile
+    before = open_student_file(counsellor, window.student_id).profile
+    assert before.enrolled_on is not None and before.birth_date is not None
+    assert editor.enrolled_edit.text() == before.enrolled_on.isoformat()
+    earlier = before.enrolled_on - timedelta(days=30)  # no record can predate it
+    assert earlier > before.birth_date
+    type_into(qtbot, editor.enrolled_edit, f"{earlier.year}/{earlier.month}/{earlier.day}")
+    assert editor.save_button.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        editor.save_button.click()
+
+    stored = open_student_file(counsellor, window.student_id).profile
+    assert stored.enrolled_on == earlier
+    assert editor.enrolled_edit.text() == earlier.isoformat()  # shown as stored, ISO
+    assert editor.message.property("tone") == "ok"
+    assert not editor.save_button.isEnabled()
+
+
+def test_an_enrolment_day_after_existing_records_is_refused_at_the_field(
+    qtbot: QtBot, window: StudentFileWindow, counsellor: Context
+) -> None:
+    file = open_student_file(counsellor, window.student_id)
+    assert file.sessions
+    days = [local_date(s.started_at) for s in file.sessions]
+    days += [c.on for c in file.contacts or ()]
+    earliest = min(days)
+    later = earliest + timedelta(days=1)
+    assert later <= local_today()
+    editor = window.profile
+    type_into(qtbot, editor.enrolled_edit, later.isoformat())
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: bool(editor.error_text("enrolled_on")), timeout=10_000)
+
+    message = editor.error_text("enrolled_on")
+    assert earliest.isoformat() in message and later.isoformat() in message
+    assert editor.enrolled_edit.property("invalid") is True
+    assert [f for f in editor.errors if editor.error_text(f)] == ["enrolled_on"]
+    assert editor.enrolled_edit.text() == later.isoformat()
+    assert open_student_file(counsellor, window.student_id).profile == file.profile
+
+
+def test_unreadable_birth_and_enrolment_days_are_both_marked(
+    qtbot: QtBot, window: StudentFileWindow, counsellor: Context
+) -> None:
+    before = open_student_file(counsellor, window.student_id).profile
+    editor = window.profile
+    type_into(qtbot, editor.birth_edit, "2012-13-45")
+    type_into(qtbot, editor.enrolled_edit, "2024-02-30")
+    editor.save_button.click()
+    assert editor.error_text("birth_date") and editor.error_text("enrolled_on")
+    assert not editor._saving
+    assert editor.enrolled_edit.text() == "2024-02-30"
+    assert open_student_file(counsellor, window.student_id).profile == before
 
 
 # -- without a vault -------------------------------------------------------------------------
@@ -238,7 +298,31 @@ def sample_profile() -> StudentProfile:
         guardians=(GuardianEntry("张父", "父亲", "13900000000", True),),
         groups=("left_behind",),
         updated_at=datetime(2026, 11, 1, 8, 0),
+        enrolled_on=date(2014, 9, 1),
     )
+
+
+def test_the_enrolment_day_may_be_left_empty(qtbot: QtBot) -> None:
+    editor = ProfileEditor()
+    qtbot.addWidget(editor)
+    editor.set_profile(sample_profile(), classes=[(3, "初二(3)班")], editable=True)
+    assert editor.enrolled_edit.text() == "2014-09-01"
+    assert editor.current_edit().enrolled_on == date(2014, 9, 1)
+    type_into(qtbot, editor.enrolled_edit, "")
+    assert editor.is_dirty()
+    assert editor.current_edit().enrolled_on is None
+
+
+def test_a_refused_enrolment_day_is_told_under_its_field(qtbot: QtBot) -> None:
+    editor = ProfileEditor()
+    qtbot.addWidget(editor)
+    editor.set_profile(sample_profile(), classes=[(3, "初二(3)班")], editable=True)
+    message = "enrolment day 2007-09-01 is before the student's birth date (2008-01-01)"
+    editor.save_failed(ProfileErrors((ValidationError(message, field="enrolled_on"),)))
+    shown = editor.error_text("enrolled_on")
+    assert shown == describe(message) and "2007-09-01" in shown and "2008-01-01" in shown
+    assert editor.enrolled_edit.property("invalid") is True
+    assert editor.error_text("birth_date") == "" and editor.error_text("name") == ""
 
 
 def test_guardian_errors_name_the_row(qtbot: QtBot) -> None:
@@ -303,3 +387,21 @@ def test_service_messages_are_retold() -> None:
     assert "3" in describe("ID number: check character is 5, expected 3")
     assert "ID number:" not in describe("ID number: check character is 5, expected 3")
     assert describe("something new") == "something new"
+
+
+@pytest.mark.parametrize(
+    ("message", "values"),
+    [
+        ("enrolment day 2030-09-01 is in the future (today is 2026-11-20)", ("2030-09-01",)),
+        ("enrolment day 1989-09-01 is before 1990", ("1989-09-01", "1990")),
+        (
+            "enrolment day 2025-03-01 is after 3 counselling session(s) and 1 parent "
+            "contact(s) already recorded, the earliest on 2024-10-10",
+            ("2025-03-01", "3", "1", "2024-10-10"),
+        ),
+    ],
+)
+def test_enrolment_messages_are_retold(message: str, values: tuple[str, ...]) -> None:
+    told = describe(message)
+    assert told != message  # a rule knew it
+    assert all(value in told for value in values)

@@ -50,6 +50,9 @@ class StudentProfile:
     guardians: tuple[GuardianEntry, ...]
     groups: tuple[str, ...]
     updated_at: datetime
+    # 入学日期 (migration 0002, hence last and defaulted: DTOs built by hand predate it); no
+    # session or parent contact may be dated before it. student_profile always fills it.
+    enrolled_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ naming its form field, so the window can mark every wrong field in one pass and 
 The save is one transaction with one audit entry that lists the changed field names, never a
 value. ``expected_updated_at`` is the optimistic-concurrency token: an edit based on a file that
 was changed in the meantime (another window, an import) is refused rather than silently undone.
+
+The enrolment day (入学日期) is here because case work is bounded by it: counselling and
+home_school refuse a session or a parent contact dated before it. Moving it later is therefore
+refused while a session or a contact of the student predates the new day, so no stored record
+ever ends up "before enrolment".
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import CounselRoomError, ValidationError
@@ -27,7 +32,7 @@ from counselroom.domain.idnumbers import (
 )
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Context
-from counselroom.services.localtime import local_today
+from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import (
     GuardianEntry,
@@ -36,7 +41,14 @@ from counselroom.services.student_file import (
     student_profile,
 )
 from counselroom.storage.base import utcnow
-from counselroom.storage.models import Guardian, SchoolClass, Student, StudentGroup
+from counselroom.storage.models import (
+    CounsellingSession,
+    Guardian,
+    ParentContact,
+    SchoolClass,
+    Student,
+    StudentGroup,
+)
 
 EARLIEST_BIRTH = date(1990, 1, 1)
 GENDERS = ("M", "F", "U")
@@ -51,7 +63,11 @@ _GENDER_ZH = {"M": "male", "F": "female"}
 
 @dataclass(frozen=True)
 class ProfileEdit:
-    """The editor's content; text as typed (it is normalised and checked here)."""
+    """The editor's content; text as typed (it is normalised and checked here).
+
+    ``enrolled_on`` has no default on purpose: an edit built without it would clear the stored
+    enrolment day, and a caller that forgets the field should fail loudly instead.
+    """
 
     student_no: str | None
     name: str
@@ -65,6 +81,7 @@ class ProfileEdit:
     phone: str | None
     guardians: tuple[GuardianEntry, ...]
     groups: tuple[str, ...]
+    enrolled_on: date | None
 
 
 class StaleRecordError(CounselRoomError):
@@ -98,6 +115,7 @@ class _Clean:
     phone: str | None
     guardians: tuple[GuardianEntry, ...]
     groups: tuple[str, ...]
+    enrolled_on: date | None
 
 
 # Form field → stored column, in the order "fields=" lists them.
@@ -112,6 +130,7 @@ _COLUMNS = (
     ("roll_no", "roll_no"),
     ("address", "address"),
     ("phone", "phone"),
+    ("enrolled_on", "enrolled_on"),
 )
 
 
@@ -131,6 +150,9 @@ def update_profile(
                 "make the change again"
             )
         grade_level = _check_in_vault(session, student_id, clean, errors)
+        # Only a change is checked: a day already stored is not refused for older records.
+        if clean.enrolled_on is not None and clean.enrolled_on != student.enrolled_on:
+            _check_records_after(session, student_id, clean.enrolled_on, errors)
         if errors:
             raise ProfileErrors(tuple(errors))
         changed = _apply(session, student, clean, grade_level, today)
@@ -175,6 +197,8 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
         fail("birth_date", f"birth date {birth.isoformat()} is in the future")
     elif birth is not None and birth < EARLIEST_BIRTH:
         fail("birth_date", f"birth date {birth.isoformat()} is before {EARLIEST_BIRTH.year}")
+
+    enrolled = _enrolment(edit.enrolled_on, birth, today, fail)
 
     id_number = _blank(edit.id_number)
     if id_number is not None:
@@ -235,7 +259,31 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
         phone=phone,
         guardians=tuple(guardians),
         groups=tuple(sorted(groups)),
+        enrolled_on=enrolled,
     )
+
+
+def _enrolment(value: object, birth: date | None, today: date, fail: Any) -> date | None:
+    """The enrolment day, or None when empty or wrong. It is compared with the birth date only
+    when that one is valid itself, so a wrong birth date gives one message, under its field."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        fail("enrolled_on", f"enrolment day must be a date (got {value!r})")
+        return None
+    day = value.isoformat()
+    if value > today:
+        fail("enrolled_on", f"enrolment day {day} is in the future (today is {today.isoformat()})")
+    elif birth is not None and EARLIEST_BIRTH <= birth <= today and value < birth:
+        fail(
+            "enrolled_on",
+            f"enrolment day {day} is before the student's birth date ({birth.isoformat()})",
+        )
+    elif value < EARLIEST_BIRTH:
+        fail("enrolled_on", f"enrolment day {day} is before {EARLIEST_BIRTH.year}")
+    else:
+        return value
+    return None
 
 
 def _name(text: str | None, field: str, fail: Any) -> str:
@@ -310,6 +358,38 @@ def _check_in_vault(
     if level is None:
         errors.append(ValidationError(f"no class with id {clean.class_id}", field="class_id"))
     return level
+
+
+def _check_records_after(
+    session: Session, student_id: int, day: date, errors: list[ValidationError]
+) -> None:
+    """Refuse a new enrolment day that existing sessions or parent contacts predate; a session
+    counts by its local (Beijing) day, as counselling compares it."""
+    sessions, first_session = session.execute(
+        select(func.count(CounsellingSession.id), func.min(CounsellingSession.started_at)).where(
+            CounsellingSession.student_id == student_id,
+            CounsellingSession.started_at < utc_start_of(day),
+        )
+    ).one()
+    contacts, first_contact = session.execute(
+        select(func.count(ParentContact.id), func.min(ParentContact.on)).where(
+            ParentContact.student_id == student_id, ParentContact.on < day
+        )
+    ).one()
+    if not sessions and not contacts:
+        return
+    firsts = [first_contact] if first_contact is not None else []
+    if first_session is not None:
+        firsts.append(local_date(first_session))
+    earliest = min(firsts)
+    errors.append(
+        ValidationError(
+            f"enrolment day {day.isoformat()} is after {sessions} counselling session(s) and "
+            f"{contacts} parent contact(s) already recorded, the earliest on "
+            f"{earliest.isoformat()}",
+            field="enrolled_on",
+        )
+    )
 
 
 # -- saving --------------------------------------------------------------------------------

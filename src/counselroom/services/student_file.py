@@ -240,6 +240,7 @@ def student_profile(session: Session, student: Student) -> StudentProfile:
         ),
         groups=tuple(groups),
         updated_at=student.updated_at,
+        enrolled_on=student.enrolled_on,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counselroom.domain.errors import CounselRoomError
@@ -46,7 +46,10 @@ SavePathChooser = Callable[[QWidget, str, Path], Path | None]
 def choose_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """The native save dialog; tests replace `LedgersPage.choose_path` with their own."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(suggested), parent.tr("Excel workbook (*.xlsx)")
+        parent,
+        title,
+        str(suggested),
+        QCoreApplication.translate("LedgersPage", "Excel workbook (*.xlsx)"),
     )
     if not name:
         return None

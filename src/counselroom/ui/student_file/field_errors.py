@@ -285,6 +285,36 @@ _RULES += [
     ),
 ]
 
+# The enrolment day on 概况 (services/profile.py). "in the future" and "before the student's birth
+# date" are told by the case-work rules above.
+_RULES += [
+    (
+        re.compile(r"enrolment day (\S+) is before (\d+)$"),
+        lambda m: fill(
+            translate("FieldError", "The enrolment day %1 is before %2: please check it."),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        re.compile(
+            r"enrolment day (\S+) is after (\d+) counselling session\(s\) and (\d+) parent "
+            r"contact\(s\) already recorded, the earliest on (\S+)"
+        ),
+        lambda m: fill(
+            translate(
+                "FieldError",
+                "%2 counselling session(s) and %3 parent contact(s) are dated before %1, the "
+                "earliest on %4: the enrolment day cannot be later than they are.",
+            ),
+            m[1],
+            m[2],
+            m[3],
+            m[4],
+        ),
+    ),
+]
+
 
 def describe(message: str) -> str:
     """The message for the label under a field."""

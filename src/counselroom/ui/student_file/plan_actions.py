@@ -22,7 +22,7 @@ class PlanActions(TabActions):
     def __init__(self, host: FileHost, page: RecordsPage, window: QWidget) -> None:
         super().__init__(host, page, window)
         self.review_after = DEFAULT_REVIEW
-        self.bar.add(PLAN, translate("CaseActions", "New plan version…"), self.write_plan)
+        self.bar.add(PLAN, translate("CaseActions", "Write the plan…"), self.write_plan)
         self.bar.add(CLOSE, translate("CaseActions", "Close file…"), self.close_file)
         self.bar.add(REOPEN, translate("CaseActions", "Reopen file…"), self.reopen_file)
 
@@ -34,7 +34,7 @@ class PlanActions(TabActions):
         self.bar.buttons[PLAN].setText(
             translate("CaseActions", "Review plan…")
             if has_plan
-            else translate("CaseActions", "New plan version…")
+            else translate("CaseActions", "Write the plan…")
         )
         state = self.file.header.file_state if self.file else "none"
         closed = state == "closed"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -107,6 +107,7 @@ class ProfileEditor(ProfileFields):
             self.name_edit.setText(profile.name)
             self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(profile.gender)))
             self.birth_edit.setText(labels.day(profile.birth_date))
+            self.enrolled_edit.setText(labels.day(profile.enrolled_on))
             self.ethnicity_edit.setText(profile.ethnicity or "")
             self.id_edit.setText(profile.id_number or "")
             self.student_no_edit.setText(profile.student_no or "")
@@ -194,11 +195,7 @@ class ProfileEditor(ProfileFields):
 
     def current_edit(self) -> ProfileEdit:
         """The form as an edit; raises ValueError (and marks the field) for an unreadable date."""
-        try:
-            birth = parse_date(self.birth_edit.text())
-        except ValueError:
-            self._show_error("birth_date", bad_date_text())
-            raise
+        birth, enrolled = self._dates()
         return ProfileEdit(
             student_no=self.student_no_edit.text().strip() or None,
             name=self.name_edit.text().strip(),
@@ -212,7 +209,21 @@ class ProfileEditor(ProfileFields):
             phone=self.phone_edit.text().strip() or None,
             guardians=self.guardians.entries(),
             groups=self.selected_groups(),
+            enrolled_on=enrolled,
         )
+
+    def _dates(self) -> tuple[date | None, date | None]:
+        """The birth date and the enrolment day. Both are read before ValueError is raised, so
+        two unreadable dates are both marked at once."""
+        read: dict[str, date | None] = {}
+        for field, edit in (("birth_date", self.birth_edit), ("enrolled_on", self.enrolled_edit)):
+            try:
+                read[field] = parse_date(edit.text())
+            except ValueError:
+                self._show_error(field, bad_date_text())
+        if len(read) < 2:
+            raise ValueError("unreadable date")
+        return read["birth_date"], read["enrolled_on"]
 
     def save(self) -> None:
         if self._profile is None or not self._editable or self._saving or not self.is_dirty():

@@ -89,6 +89,9 @@ class ProfileFields(QWidget):
             self.gender_combo.addItem(labels.gender(code), code)
         self.birth_edit = _validated(r"[0-9年月日/.\- ]{0,12}", QLineEdit())
         self.birth_edit.setPlaceholderText(translate("ProfileFields", "e.g. 2012-09-01"))
+        # 入学日期: case work refuses sessions and family contacts dated before it.
+        self.enrolled_edit = _validated(r"[0-9年月日/.\- ]{0,12}", QLineEdit())
+        self.enrolled_edit.setPlaceholderText(translate("ProfileFields", "e.g. 2024-09-01"))
         self.ethnicity_edit = QLineEdit()
         self.ethnicity_edit.setMaxLength(50)
         self.id_edit = _validated(r"[0-9]{0,17}[0-9xX]?", QLineEdit())
@@ -125,6 +128,7 @@ class ProfileFields(QWidget):
                 ("class_id", translate("ProfileFields", "Class"), self.class_combo),
                 ("roll_no", translate("ProfileFields", "Number in class"), self.roll_edit),
             ),
+            (("enrolled_on", translate("ProfileFields", "Enrolled on"), self.enrolled_edit),),
             (
                 ("phone", translate("ProfileFields", "Phone"), self.phone_edit),
                 ("address", translate("ProfileFields", "Address"), self.address_edit),
@@ -199,6 +203,7 @@ class ProfileFields(QWidget):
         return (
             self.name_edit,
             self.birth_edit,
+            self.enrolled_edit,
             self.ethnicity_edit,
             self.id_edit,
             self.student_no_edit,
