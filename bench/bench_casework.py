@@ -7,9 +7,10 @@
   at 20,000 students) vs. one raw SELECT of the open files' (id, next_follow_up) — the least any
   dashboard must read;
 * the week calendar and a care-group ledger (留守儿童) at L vs. the same raw SELECT;
-* opening the 一生一策 tab of the file with the most sessions (≥ 300) in the real
-  StudentFileWindow: reload() until the window reports the file shown, then the plan tab made
-  current and painted — vs. one raw SELECT of that student's sessions and plans.
+* the 一生一策 tab of the file with the most sessions (≥ 300) in the real StudentFileWindow:
+  reload() until the window reports the file shown, then the plan tab made current and painted
+  — once on a window already open, once including building and showing a new window — vs. one
+  raw SELECT of that student's sessions and plans.
 """
 
 from __future__ import annotations
