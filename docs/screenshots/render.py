@@ -27,7 +27,7 @@ from counselroom.app import AppFlow, CounselRoomApp  # noqa: E402
 from counselroom.services.demo import DEMO_PASSWORD, create_demo_vault  # noqa: E402
 from counselroom.services.students import show_student  # noqa: E402
 from counselroom.ui.main_window import MainWindow  # noqa: E402
-from counselroom.ui.student_file.window import OVERVIEW, SESSIONS, TIMELINE  # noqa: E402
+from counselroom.ui.student_file.window import OVERVIEW, PLAN, SESSIONS, TIMELINE  # noqa: E402
 from counselroom.ui.wizard import FirstRunWizard  # noqa: E402
 from counselroom.vault.kdf import INSECURE_TEST_PARAMS  # noqa: E402
 
@@ -85,7 +85,7 @@ def main() -> None:
     settle(lambda: panel.model.rowCount() == 1000)
     panel.filters.tier_combo.setCurrentIndex(panel.filters.tier_combo.count() - 1)  # tier 3
     shot(main_window, "students")
-    for key in ("statistics", "settings", "audit"):
+    for key in ("calendar", "ledgers", "activities", "statistics", "settings", "audit"):
         main_window.show_page(key)
         settle(timeout=3)
         shot(main_window, key)
@@ -104,6 +104,13 @@ def main() -> None:
     ):
         window.tabs.setCurrentIndex(window.tab_index(key))
         shot(window, name)
+    window.tabs.setCurrentIndex(window.tab_index(PLAN))
+    form = window.casework.plan.write_plan()  # the plan review form, filled from the file
+    if form is not None:
+        form.resize(1080, 660)
+        settle(timeout=1)
+        shot(form, "plan-review")
+        form.hide()
 
     main_window.lock()
     shot(main_window, "locked")
