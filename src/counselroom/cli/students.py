@@ -6,11 +6,10 @@ import argparse
 from typing import Any
 
 from counselroom.cli.output import emit_json, table
+from counselroom.domain.printed_labels import STUDENT_STATUS_ZH
 from counselroom.domain.tiers import Tier
 from counselroom.services.context import Context
 from counselroom.services.students import StudentDetail, StudentRow, list_students, show_student
-
-STATUS_ZH = {"enrolled": "在读", "on_leave": "休学", "transferred": "转出", "graduated": "毕业"}
 
 
 def row_json(row: StudentRow) -> dict[str, Any]:
@@ -93,7 +92,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             r.grade,
             r.class_label,
             f"{r.tier} {Tier(r.tier).label_zh}",
-            STATUS_ZH.get(r.status, r.status),
+            STUDENT_STATUS_ZH.get(r.status, r.status),
             r.next_follow_up.isoformat() if r.next_follow_up else "",
         ]
         for r in rows
@@ -111,7 +110,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     row = detail.row
     print(f"{row.name}  {row.student_no or ''}  {row.grade} {row.class_label}")
-    print(f"tier: {row.tier} {Tier(row.tier).label_zh}   status: {STATUS_ZH.get(row.status)}")
+    print(
+        f"tier: {row.tier} {Tier(row.tier).label_zh}   status: {STUDENT_STATUS_ZH.get(row.status)}"
+    )
     print(f"next follow-up: {row.next_follow_up or '-'}")
     open_tasks = [t for t in detail.tasks if t.done_at is None]
     print(f"open notification tasks: {len(open_tasks)}")

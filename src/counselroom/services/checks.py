@@ -17,6 +17,7 @@ from counselroom.storage.base import utcnow
 __all__ = [
     "choice",
     "local_day",
+    "not_before_school",
     "optional_text",
     "past_or_today",
     "required_text",
@@ -89,3 +90,21 @@ def tier(value: object, field: str) -> Tier:
         return Tier.from_code(value)
     except ValidationError as exc:
         raise exc.located(field=field) from None
+
+
+def not_before_school(
+    day: date, enrolled_on: date | None, birth_date: date | None, field: str
+) -> None:
+    """A record about a student (a session, a family contact) cannot predate his enrolment, or
+    — when the enrolment day is unknown — his birth (docs/decisions.md 37)."""
+    if enrolled_on is not None:
+        if day < enrolled_on:
+            raise ValidationError(
+                f"{day.isoformat()} is before the student's enrolment ({enrolled_on.isoformat()})",
+                field=field,
+            )
+    elif birth_date is not None and day < birth_date:
+        raise ValidationError(
+            f"{day.isoformat()} is before the student's birth date ({birth_date.isoformat()})",
+            field=field,
+        )

@@ -22,6 +22,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import ValidationError
+from counselroom.domain.printed_labels import INSTRUMENT_NAMES
 from counselroom.services.break_glass import pending_break_glass
 from counselroom.services.checks import choice, optional_text, past_or_today, required_text
 from counselroom.services.context import Context
@@ -52,8 +53,6 @@ __all__ = [
     "reopen_file",
 ]
 
-# Instrument names as printed on the closure report; the same in every language.
-_INSTRUMENT_NAMES = {"phq9": "PHQ-9", "gad7": "GAD-7", "mht": "MHT"}
 _CRISIS_TIER = 3
 
 
@@ -105,7 +104,7 @@ def _last_scores(session: Session, student_id: int) -> str | None:
         if total is not None:  # excluded by the query; narrows the type
             latest.setdefault(str(instrument), (int(total), on))
     parts = [
-        f"{_INSTRUMENT_NAMES.get(code, code)} {latest[code][0]} ({latest[code][1].isoformat()})"
+        f"{INSTRUMENT_NAMES.get(code, code)} {latest[code][0]} ({latest[code][1].isoformat()})"
         for code in INSTRUMENTS
         if code in latest
     ]

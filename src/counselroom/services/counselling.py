@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 from counselroom.domain.errors import ValidationError
 from counselroom.domain.session_lock import LOCK_AFTER, is_locked
 from counselroom.services.break_glass import informed
-from counselroom.services.checks import choice, optional_text, required_text, utc_moment
+from counselroom.services.checks import (
+    choice,
+    not_before_school,
+    optional_text,
+    required_text,
+    utc_moment,
+)
 from counselroom.services.context import Context
 from counselroom.services.file_state import open_file_if_none, require_not_closed
 from counselroom.services.follow_up import refresh_follow_up
@@ -30,7 +36,7 @@ from counselroom.services.policy import policy_in
 from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import Permission, PermissionDenied
 from counselroom.services.student_file import get_student
-from counselroom.storage.models import CounsellingSession, SessionAmendment, Student
+from counselroom.storage.models import CounsellingSession, SessionAmendment
 from counselroom.storage.models.choices import RISK_CHECKS, SESSION_KINDS, SESSION_MODES
 
 # The choice lists are re-exported: the window takes them from here, not from storage.
@@ -140,24 +146,6 @@ def _clean(data: SessionInput, now: datetime) -> _Values:
     )
 
 
-def _check_against(student: Student, started: datetime) -> None:
-    """A session cannot predate the student's enrolment (or, when that is unknown, birth)."""
-    day = local_date(started)
-    if student.enrolled_on is not None:
-        if day < student.enrolled_on:
-            raise ValidationError(
-                f"{day.isoformat()} is before the student's enrolment "
-                f"({student.enrolled_on.isoformat()})",
-                field="started_at",
-            )
-    elif student.birth_date is not None and day < student.birth_date:
-        raise ValidationError(
-            f"{day.isoformat()} is before the student's birth date "
-            f"({student.birth_date.isoformat()})",
-            field="started_at",
-        )
-
-
 def _row(session: Session, session_id: int) -> CounsellingSession:
     row = session.get(CounsellingSession, session_id)
     if row is None:
@@ -193,7 +181,9 @@ def record_session(
         policy = policy_in(session)
         student = get_student(session, student_id)
         require_not_closed(student)
-        _check_against(student, values.started_at)
+        not_before_school(
+            local_date(values.started_at), student.enrolled_on, student.birth_date, "started_at"
+        )
         row = CounsellingSession(
             student_id=student.id,
             counsellor_id=ctx.actor.user_id,
@@ -245,7 +235,9 @@ def edit_session(
             )
         student = get_student(session, row.student_id)
         require_not_closed(student)
-        _check_against(student, values.started_at)
+        not_before_school(
+            local_date(values.started_at), student.enrolled_on, student.birth_date, "started_at"
+        )
         wanted = values.columns()
         changed = [name for name, value in wanted.items() if getattr(row, name) != value]
         if not changed:

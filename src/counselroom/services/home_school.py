@@ -10,34 +10,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from counselroom.domain.errors import ValidationError
-from counselroom.services.checks import choice, optional_text, past_or_today, required_text
+from counselroom.services.checks import (
+    choice,
+    not_before_school,
+    optional_text,
+    past_or_today,
+    required_text,
+)
 from counselroom.services.context import Context
 from counselroom.services.file_state import open_file_if_none, require_not_closed
 from counselroom.services.follow_up import refresh_follow_up
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import get_student
-from counselroom.storage.models import ParentContact, Student
+from counselroom.storage.models import ParentContact
 from counselroom.storage.models.choices import PARENT_CONTACT_KINDS
 
 # PARENT_CONTACT_KINDS is re-exported: the window takes the kinds from here, not from storage.
 __all__ = ["PARENT_CONTACT_KINDS", "add_parent_contact"]
-
-
-def _not_before_school(student: Student, on: date) -> None:
-    """A contact about a student cannot predate his enrolment (or, unknown, his birth)."""
-    if student.enrolled_on is not None:
-        if on < student.enrolled_on:
-            raise ValidationError(
-                f"{on.isoformat()} is before the student's enrolment ({student.enrolled_on})",
-                field="on",
-            )
-    elif student.birth_date is not None and on < student.birth_date:
-        raise ValidationError(
-            f"{on.isoformat()} is before the student's birth date ({student.birth_date})",
-            field="on",
-        )
 
 
 def add_parent_contact(
@@ -60,7 +50,7 @@ def add_parent_contact(
     with ctx.vault.write() as session:
         student = get_student(session, student_id)
         require_not_closed(student)
-        _not_before_school(student, on)
+        not_before_school(on, student.enrolled_on, student.birth_date, "on")
         contact = ParentContact(
             student_id=student.id,
             on=on,

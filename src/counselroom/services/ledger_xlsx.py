@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from counselroom.domain.dates import format_date_zh
 from counselroom.domain.groups import CareGroup
+from counselroom.domain.printed_labels import FILE_STATE_ZH, GENDER_ZH, STUDENT_STATUS_ZH
 from counselroom.domain.tiers import Tier
 from counselroom.services.ledgers import Ledger, LedgerRow
 
@@ -46,9 +47,6 @@ HEADERS = (
 )
 TITLE_ROWS = 3  # title, 保密 mark and date, header: data starts on the row after
 DATE_FORMAT = "yyyy-mm-dd"
-_GENDER_ZH = {"M": "男", "F": "女"}
-_STATUS_ZH = {"enrolled": "在读", "on_leave": "休学", "transferred": "转出", "graduated": "毕业"}
-_FILE_STATE_ZH = {"none": "未建档", "open": "已建档", "closed": "已结案"}
 _SHEET_TITLE_FORBIDDEN = str.maketrans({c: "·" for c in "/\\?*[]:"})
 _MAX_WIDTH = 40
 
@@ -58,14 +56,14 @@ def cell_values(row: LedgerRow) -> tuple[Any, ...]:
     return (
         row.student_no,
         row.name,
-        _GENDER_ZH.get(row.gender, ""),
+        GENDER_ZH.get(row.gender, ""),
         row.grade,
         row.class_label,
         row.head_teacher,
         row.since,
         f"{row.tier} {Tier.from_code(row.tier).label_zh}",
-        _FILE_STATE_ZH.get(row.file_state, row.file_state),
-        _STATUS_ZH.get(row.status, row.status),
+        FILE_STATE_ZH.get(row.file_state, row.file_state),
+        STUDENT_STATUS_ZH.get(row.status, row.status),
         row.last_contact,
         row.next_follow_up,
     )

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from counselroom.domain.cutoffs import Severity
+from counselroom.domain.printed_labels import INSTRUMENT_NAMES
 from counselroom.domain.screening_flags import flag_label_zh
 from counselroom.domain.tiers import RecipientRole
 from counselroom.services.localtime import day_moment, local_date, to_local
@@ -128,7 +129,6 @@ _CONTACT_ZH = {
     "message": "消息",
     "parents_meeting": "家长会",
 }
-_INSTRUMENT = {"phq9": "PHQ-9", "gad7": "GAD-7", "mht": "MHT"}
 _EVIDENCE_ZH = {
     "interview": "面谈",
     "screening": "筛查",
@@ -377,7 +377,7 @@ def _screening(sc: ScreeningEntry) -> TimelineItem:
     return TimelineItem(
         day_moment(sc.on, sc.created_at),
         "screening",
-        f"{_INSTRUMENT.get(sc.instrument, sc.instrument)} 筛查",
+        f"{INSTRUMENT_NAMES.get(sc.instrument, sc.instrument)} 筛查",
         _join(total + band, flags, "" if sc.valid else "无效"),
         sc.id,
     )
