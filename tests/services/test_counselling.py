@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
 from counselroom.services.casework import change_tier
 from counselroom.services.context import Actor, Context
 from counselroom.services.counselling import (
@@ -26,7 +26,6 @@ from counselroom.services.counselling import (
     sign_session,
 )
 from counselroom.services.localtime import local_date, local_today
-from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.student_file import student_sessions
 from counselroom.services.users import add_user

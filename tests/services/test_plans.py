@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
 from counselroom.services.context import Actor, Context
 from counselroom.services.localtime import local_today
 from counselroom.services.plans import MeasureInput, PlanInput, save_plan_version
-from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.student_file import student_plans
 from counselroom.services.users import add_user

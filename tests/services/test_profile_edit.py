@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import StaleRecordError, ValidationError
 from counselroom.domain.idnumbers import canonical_id_number, make_id_number, make_student_no
 from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Actor, Context
@@ -23,7 +23,6 @@ from counselroom.services.localtime import from_local, local_date
 from counselroom.services.profile import (
     ProfileEdit,
     ProfileErrors,
-    StaleRecordError,
     update_profile,
 )
 from counselroom.services.roles import PermissionDenied, Role

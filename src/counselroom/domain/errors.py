@@ -49,3 +49,7 @@ def _rebuild_validation_error(
     message: str, field: str | None, record: str | None
 ) -> ValidationError:
     return ValidationError(message, field=field, record=record)
+
+
+class StaleRecordError(CounselRoomError):
+    """The record changed (another window, another user) after the form was filled from it."""

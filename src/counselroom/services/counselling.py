@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import StaleRecordError, ValidationError
 from counselroom.domain.session_lock import LOCK_AFTER, is_locked
 from counselroom.services.break_glass import informed
 from counselroom.services.checks import (
@@ -33,7 +33,6 @@ from counselroom.services.file_state import open_file_if_none, require_not_close
 from counselroom.services.follow_up import refresh_follow_up
 from counselroom.services.localtime import local_date, to_local
 from counselroom.services.policy import policy_in
-from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import Permission, PermissionDenied
 from counselroom.services.student_file import get_student
 from counselroom.storage.models import CounsellingSession, SessionAmendment

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import StaleRecordError, ValidationError
 from counselroom.domain.policy import next_plan_review
 from counselroom.services.checks import choice, local_day, optional_text, required_text
 from counselroom.services.context import Context
@@ -22,7 +22,6 @@ from counselroom.services.file_state import open_file_if_none, require_not_close
 from counselroom.services.follow_up import refresh_follow_up
 from counselroom.services.localtime import local_today, to_local
 from counselroom.services.policy import policy_in
-from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import get_student
 from counselroom.storage.models import Plan, PlanMeasure, User

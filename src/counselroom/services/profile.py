@@ -14,15 +14,13 @@ ever ends up "before enrolment".
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
 from counselroom.domain.groups import CareGroup
 from counselroom.domain.idnumbers import (
     birth_date_from_id,
@@ -30,9 +28,16 @@ from counselroom.domain.idnumbers import (
     canonical_student_no,
     gender_from_id,
 )
-from counselroom.domain.text import normalise_ascii
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_date, local_today, utc_start_of
+from counselroom.services.profile_checks import (
+    EARLIEST_BIRTH,
+    blank,
+    enrolment_day,
+    person_name,
+    phone_number,
+    short_text,
+)
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import (
     GuardianEntry,
@@ -50,11 +55,7 @@ from counselroom.storage.models import (
     StudentGroup,
 )
 
-EARLIEST_BIRTH = date(1990, 1, 1)
 GENDERS = ("M", "F", "U")
-PHONE_CHARS = frozenset("0123456789 -+")
-PHONE_LENGTH = (7, 20)
-MAX_NAME = 50
 MAX_SHORT = 50  # ethnicity, relation, roll number
 MAX_ADDRESS = 200
 MAX_GUARDIANS = 10
@@ -82,10 +83,6 @@ class ProfileEdit:
     guardians: tuple[GuardianEntry, ...]
     groups: tuple[str, ...]
     enrolled_on: date | None
-
-
-class StaleRecordError(CounselRoomError):
-    """The record changed (another window, another user) after the form was filled from it."""
 
 
 class ProfileErrors(CounselRoomError):
@@ -178,13 +175,13 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
     def fail(field: str, message: str) -> None:
         errors.append(ValidationError(message, field=field))
 
-    name = _name(edit.name, "name", fail)
+    name = person_name(edit.name, "name", fail)
 
     gender = edit.gender
     if gender not in GENDERS:
         fail("gender", f"unknown gender {gender!r} (M, F or U)")
 
-    student_no = _blank(edit.student_no)
+    student_no = blank(edit.student_no)
     if student_no is not None:
         try:
             student_no = canonical_student_no(student_no, on=today)
@@ -198,9 +195,9 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
     elif birth is not None and birth < EARLIEST_BIRTH:
         fail("birth_date", f"birth date {birth.isoformat()} is before {EARLIEST_BIRTH.year}")
 
-    enrolled = _enrolment(edit.enrolled_on, birth, today, fail)
+    enrolled = enrolment_day(edit.enrolled_on, birth, today, fail)
 
-    id_number = _blank(edit.id_number)
+    id_number = blank(edit.id_number)
     if id_number is not None:
         try:
             id_number = canonical_id_number(id_number, on=today)
@@ -221,19 +218,19 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
                     f"ID number says {_GENDER_ZH[sex]}, gender field says {_GENDER_ZH[gender]}",
                 )
 
-    ethnicity = _short(edit.ethnicity, "ethnicity", MAX_SHORT, fail)
-    roll_no = _short(edit.roll_no, "roll_no", MAX_SHORT, fail)
-    address = _short(edit.address, "address", MAX_ADDRESS, fail)
-    phone = _phone(edit.phone, "phone", fail)
+    ethnicity = short_text(edit.ethnicity, "ethnicity", MAX_SHORT, fail)
+    roll_no = short_text(edit.roll_no, "roll_no", MAX_SHORT, fail)
+    address = short_text(edit.address, "address", MAX_ADDRESS, fail)
+    phone = phone_number(edit.phone, "phone", fail)
 
     guardians: list[GuardianEntry] = []
     if len(edit.guardians) > MAX_GUARDIANS:
         fail("guardians", f"at most {MAX_GUARDIANS} family members")
     for index, g in enumerate(edit.guardians):
         where = f"guardians[{index}]"
-        g_name = _name(g.name, f"{where}.name", fail)
-        relation = _short(g.relation, f"{where}.relation", MAX_SHORT, fail) or ""
-        g_phone = _phone(g.phone, f"{where}.phone", fail) or ""
+        g_name = person_name(g.name, f"{where}.name", fail)
+        relation = short_text(g.relation, f"{where}.relation", MAX_SHORT, fail) or ""
+        g_phone = phone_number(g.phone, f"{where}.phone", fail) or ""
         guardians.append(GuardianEntry(g_name, relation, g_phone, bool(g.is_guardian)))
 
     groups: list[str] = []
@@ -261,75 +258,6 @@ def _check(edit: ProfileEdit, today: date, errors: list[ValidationError]) -> _Cl
         groups=tuple(sorted(groups)),
         enrolled_on=enrolled,
     )
-
-
-def _enrolment(value: object, birth: date | None, today: date, fail: Any) -> date | None:
-    """The enrolment day, or None when empty or wrong. It is compared with the birth date only
-    when that one is valid itself, so a wrong birth date gives one message, under its field."""
-    if value is None:
-        return None
-    if isinstance(value, datetime) or not isinstance(value, date):
-        fail("enrolled_on", f"enrolment day must be a date (got {value!r})")
-        return None
-    day = value.isoformat()
-    if value > today:
-        fail("enrolled_on", f"enrolment day {day} is in the future (today is {today.isoformat()})")
-    elif birth is not None and EARLIEST_BIRTH <= birth <= today and value < birth:
-        fail(
-            "enrolled_on",
-            f"enrolment day {day} is before the student's birth date ({birth.isoformat()})",
-        )
-    elif value < EARLIEST_BIRTH:
-        fail("enrolled_on", f"enrolment day {day} is before {EARLIEST_BIRTH.year}")
-    else:
-        return value
-    return None
-
-
-def _name(text: str | None, field: str, fail: Any) -> str:
-    name = " ".join(normalise_ascii(text or "").split())
-    if not name:
-        fail(field, "the name is required")
-    elif len(name) > MAX_NAME:
-        fail(field, f"a name may have at most {MAX_NAME} characters")
-    elif _has_control(name):
-        fail(field, "a name may not hold control characters")
-    return name
-
-
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text)
-
-
-def _blank(text: str | None) -> str | None:
-    """None for an empty or blank field."""
-    if text is None:
-        return None
-    stripped = normalise_ascii(text).strip()
-    return stripped or None
-
-
-def _short(text: str | None, field: str, limit: int, fail: Any) -> str | None:
-    value = _blank(text)
-    if value is not None and len(value) > limit:
-        fail(field, f"at most {limit} characters")
-    if value is not None and _has_control(value):
-        fail(field, "must be one line of text, without control characters")
-    return value
-
-
-def _phone(text: str | None, field: str, fail: Any) -> str | None:
-    value = _blank(text)
-    if value is None:
-        return None
-    low, high = PHONE_LENGTH
-    if any(ch not in PHONE_CHARS for ch in value):
-        fail(field, "a phone number may hold only digits, spaces, '-' and '+'")
-    elif not low <= len(value) <= high:
-        fail(field, f"a phone number has {low}-{high} characters")
-    elif sum(ch.isdigit() for ch in value) < low:
-        fail(field, f"a phone number has at least {low} digits")
-    return value
 
 
 # -- checks against the vault --------------------------------------------------------------

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
 from counselroom.services.context import Context
-from counselroom.services.profile import StaleRecordError
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.student_file import StudentFile
 from counselroom.ui import dialogs

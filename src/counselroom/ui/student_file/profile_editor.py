@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselroom.domain.errors import CounselRoomError
-from counselroom.services.profile import ProfileEdit, ProfileErrors, StaleRecordError
+from counselroom.domain.errors import CounselRoomError, StaleRecordError
+from counselroom.services.profile import ProfileEdit, ProfileErrors
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.student_file import StudentProfile
 from counselroom.ui.i18n import fill
