@@ -12,33 +12,30 @@ Dates are local (Beijing) days; stored times are UTC (see :mod:`.timeline`).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
 from counselroom.domain.policy import Policy, notification_plan, referral_feedback_due
-from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
 from counselroom.domain.tiers import RecipientRole, Tier
 from counselroom.services.break_glass import pending_break_glass
 from counselroom.services.context import Context
+from counselroom.services.dashboard_interviews import interview_items
+from counselroom.services.dashboard_items import DashboardItem, item, sort_items, who
 from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
+
+__all__ = ["KINDS", "Dashboard", "DashboardItem", "dashboard"]
 from counselroom.storage.models import (
-    Concern,
     CounsellingSession,
     NotificationTask,
     Plan,
     Referral,
     SchoolClass,
-    ScreeningBatch,
-    ScreeningResult,
     Student,
 )
 
@@ -53,32 +50,9 @@ KINDS = (
 )
 FOLLOW_UP_AHEAD = timedelta(days=2)
 PLAN_REVIEW_AHEAD = timedelta(days=7)
-# A screening flag or a concern is due for an interview on the day it arrives; item 9 is overdue
-# the next day (same-day risk assessment), other reasons after this grace.
-INTERVIEW_GRACE = timedelta(days=7)
-# Flag codes that put a student on the interview list, most urgent first; ``detail`` of an
-# interview line is one of these or "concern".
-GONE = ("transferred", "graduated")
 # Break-glass deadline when the policy's tier-3 list has no 班主任 line to take it from: the
 # disclosure is an immediate danger, as a tier-3 raise is ("immediately": within 1 hour).
 BREAK_GLASS_WITHIN = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class DashboardItem:
-    """One line; ``detail`` is a short code for the window to translate (a recipient role,
-    a flag code, "concern", a referral state, the follow-up's tier…), never clinical text.
-    ``record_id`` is the task, screening result, concern, plan or referral behind the line."""
-
-    student_id: int
-    name: str
-    class_label: str
-    tier: int
-    kind: str
-    detail: str
-    due: date | None
-    overdue: bool
-    record_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,9 +92,9 @@ def dashboard(ctx: Context, today: date | None = None, *, now: datetime | None =
     with ctx.vault.read() as session:
         follow_ups = _follow_ups(session, day)
         never = _never_followed(session, day)
-        tasks = _sorted((*_tasks(session, day, moment), *_break_glass(session, moment)))
+        tasks = sort_items((*_tasks(session, day, moment), *_break_glass(session, moment)))
         if full:
-            interviews = _interviews(session, day)
+            interviews = interview_items(session, day)
             reviews = _plan_reviews(session, day)
             feedback = _referral_feedback(session, day, policy_in(session))
         else:
@@ -144,44 +118,9 @@ def _clamp(value: datetime, low: datetime, high: datetime) -> datetime:
     return max(low, min(value, high))
 
 
-def _who() -> Any:
-    """Columns every line needs: the student and his class label."""
-    return select(
-        Student.id,
-        Student.name,
-        func.coalesce(SchoolClass.label, Student.class_label_original, ""),
-        Student.tier,
-    )
-
-
-def _item(
-    row: Any, kind: str, detail: str, due: date | None, overdue: bool, rid: int | None
-) -> DashboardItem:
-    return DashboardItem(
-        student_id=int(row[0]),
-        name=str(row[1]),
-        class_label=str(row[2] or ""),
-        tier=int(row[3]),
-        kind=kind,
-        detail=detail,
-        due=due,
-        overdue=overdue,
-        record_id=rid,
-    )
-
-
-def _order(i: DashboardItem) -> tuple[bool, date, int, int, int]:
-    """Overdue first, then by due date; the higher tier first on the same day."""
-    return (not i.overdue, i.due or date.max, -i.tier, i.student_id, i.record_id or 0)
-
-
-def _sorted(items: Iterable[DashboardItem]) -> tuple[DashboardItem, ...]:
-    return tuple(sorted(items, key=_order))
-
-
 def _follow_ups(session: Session, day: date) -> tuple[DashboardItem, ...]:
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Student.next_follow_up)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
         .where(
@@ -190,8 +129,8 @@ def _follow_ups(session: Session, day: date) -> tuple[DashboardItem, ...]:
             Student.next_follow_up <= day + FOLLOW_UP_AHEAD,
         )
     )
-    return _sorted(
-        _item(row, "follow_up", f"tier{int(row[3])}", row[4], row[4] < day, int(row[0]))
+    return sort_items(
+        item(row, "follow_up", f"tier{int(row[3])}", row[4], row[4] < day, int(row[0]))
         for row in rows
     )
 
@@ -199,7 +138,7 @@ def _follow_ups(session: Session, day: date) -> tuple[DashboardItem, ...]:
 def _never_followed(session: Session, day: date) -> tuple[DashboardItem, ...]:
     """Open files without a single session; due from the day the file was opened."""
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Student.file_opened_at)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
         .where(
@@ -211,15 +150,15 @@ def _never_followed(session: Session, day: date) -> tuple[DashboardItem, ...]:
     for row in rows:
         opened = local_date(row[4]) if row[4] is not None else None
         overdue = opened is not None and opened < day
-        items.append(_item(row, "never_followed", "no_session", opened, overdue, int(row[0])))
-    return _sorted(items)
+        items.append(item(row, "never_followed", "no_session", opened, overdue, int(row[0])))
+    return sort_items(items)
 
 
 def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, ...]:
     """Open notification tasks due by the end of tomorrow (local)."""
     horizon = utc_start_of(day + timedelta(days=2))
     rows = session.execute(
-        _who()
+        who()
         .add_columns(NotificationTask.id, NotificationTask.recipient_role, NotificationTask.due_at)
         .join(NotificationTask, NotificationTask.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
@@ -229,8 +168,8 @@ def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, .
             Student.file_state != "closed",  # closed files leave the dashboard, keep their tasks
         )
     )
-    return _sorted(
-        _item(row, "task", str(row[5]), local_date(row[6]), row[6] < now, int(row[4]))
+    return sort_items(
+        item(row, "task", str(row[5]), local_date(row[6]), row[6] < now, int(row[4]))
         for row in rows
     )
 
@@ -249,7 +188,7 @@ def _break_glass(session: Session, now: datetime) -> tuple[DashboardItem, ...]:
     rows = {
         int(row[0]): row
         for row in session.execute(
-            _who()
+            who()
             .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
             .where(
                 Student.id.in_(
@@ -269,7 +208,7 @@ def _break_glass(session: Session, now: datetime) -> tuple[DashboardItem, ...]:
         due, overdue = local_date(p.started_at), p.started_at + within < now
         for told, role in ((p.head_teacher_told, "head_teacher"), (p.guardian_told, "guardian")):
             if not told:
-                items.append(_item(row, "break_glass", role, due, overdue, p.session_id))
+                items.append(item(row, "break_glass", role, due, overdue, p.session_id))
     return tuple(items)
 
 
@@ -280,110 +219,12 @@ def _break_glass_within(policy: Policy) -> timedelta:
     return BREAK_GLASS_WITHIN
 
 
-def _interviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
-    """Students with a flag or an unhandled concern and no interview since; one line each,
-    for the most urgent reason.
-
-    A flag is also cleared by a handled concern of the student reported on or after the
-    screening day: the counsellor records the interview's outcome on the concern the flag
-    raised, and one interview answers every flag of that day (PHQ-9 and GAD-7 together).
-    Interviews are looked up last, for the few students still waiting (the session table is
-    the largest one)."""
-    last_handled = {
-        int(sid): on
-        for sid, on in session.execute(
-            select(Concern.student_id, func.max(Concern.reported_on))
-            .where(Concern.handled_at.is_not(None))
-            .group_by(Concern.student_id)
-        )
-    }
-    # (student id, (urgency rank, due, detail, record id), row)
-    waiting: list[tuple[int, tuple[int, date, str, int], Any]] = []
-    flagged = session.execute(
-        _who()
-        .add_columns(ScreeningResult.id, ScreeningResult.flags_json, ScreeningBatch.on)
-        .join(ScreeningResult, ScreeningResult.student_id == Student.id)
-        .join(ScreeningBatch, ScreeningResult.batch_id == ScreeningBatch.id)
-        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
-        .where(Student.status.not_in(GONE), or_(*(_has_flag(code) for code in INTERVIEW_FLAGS)))
-    )
-    for row in flagged:
-        student_id, result_id, flags_json, on = int(row[0]), int(row[4]), row[5], row[6]
-        codes = set(json.loads(flags_json or "[]"))
-        reasons = [f for f in INTERVIEW_FLAGS if f in codes]
-        handled = last_handled.get(student_id)
-        if not reasons or (handled is not None and handled >= on):
-            continue
-        rank = INTERVIEW_FLAGS.index(reasons[0])
-        waiting.append((student_id, (rank, on, reasons[0], result_id), row))
-    concerns = session.execute(
-        _who()
-        .add_columns(Concern.id, Concern.reported_on)
-        .join(Concern, Concern.student_id == Student.id)
-        .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
-        .where(Student.status.not_in(GONE), Concern.handled_at.is_(None))
-    )
-    for row in concerns:
-        reason = (len(INTERVIEW_FLAGS), row[5], "concern", int(row[4]))
-        waiting.append((int(row[0]), reason, row))
-
-    last_interview = _last_interviews(session, {sid for sid, _, _ in waiting})
-    pending: dict[int, tuple[int, date, str, int]] = {}
-    who: dict[int, Any] = {}
-    for student_id, reason, row in waiting:
-        last = last_interview.get(student_id)
-        if last is not None and last >= reason[1]:
-            continue
-        who[student_id] = row
-        _keep(pending, student_id, reason)
-    items = []
-    for student_id, (_rank, due, detail, rid) in pending.items():
-        grace = timedelta(0) if detail == ITEM9 else INTERVIEW_GRACE
-        items.append(_item(who[student_id], "interview", detail, due, due + grace < day, rid))
-    return _sorted(items)
-
-
-def _last_interviews(session: Session, student_ids: set[int]) -> dict[int, date]:
-    """Local day of each student's latest interview-kind session."""
-    found: dict[int, date] = {}
-    ids = sorted(student_ids)
-    for start in range(0, len(ids), 500):
-        for sid, at in session.execute(
-            select(CounsellingSession.student_id, func.max(CounsellingSession.started_at))
-            .where(
-                CounsellingSession.student_id.in_(ids[start : start + 500]),
-                CounsellingSession.kind == "interview",
-            )
-            .group_by(CounsellingSession.student_id)
-        ):
-            found[int(sid)] = local_date(at)
-    return found
-
-
-def _has_flag(code: str) -> ColumnElement[bool]:
-    return ScreeningResult.flags_json.contains(f'"{code}"', autoescape=True)
-
-
-def _keep(
-    pending: dict[int, tuple[int, date, str, int]],
-    student_id: int,
-    candidate: tuple[int, date, str, int],
-) -> None:
-    """Keep the most urgent reason; its due date is the earliest of all pending reasons."""
-    held = pending.get(student_id)
-    if held is None:
-        pending[student_id] = candidate
-        return
-    best = min(held, candidate)
-    pending[student_id] = (best[0], min(held[1], candidate[1]), best[2], best[3])
-
-
 def _plan_reviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
     # The latest version is the one with no later version: NOT EXISTS walks the (student_id,
     # version) index per candidate, three times faster at L than grouping every plan first.
     later = aliased(Plan)
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Plan.id, Plan.version, Plan.review_on)
         .join(Plan, Plan.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
@@ -393,15 +234,15 @@ def _plan_reviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
             ~exists().where(later.student_id == Plan.student_id, later.version > Plan.version),
         )
     )
-    return _sorted(
-        _item(row, "plan_review", f"v{int(row[5])}", row[6], row[6] < day, int(row[4]))
+    return sort_items(
+        item(row, "plan_review", f"v{int(row[5])}", row[6], row[6] < day, int(row[4]))
         for row in rows
     )
 
 
 def _referral_feedback(session: Session, day: date, policy: Policy) -> tuple[DashboardItem, ...]:
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Referral.id, Referral.state, Referral.sent_on, Referral.proposed_on)
         .join(Referral, Referral.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
@@ -410,5 +251,5 @@ def _referral_feedback(session: Session, day: date, policy: Policy) -> tuple[Das
     items = []
     for row in rows:
         due = referral_feedback_due(policy, row[6] or row[7])
-        items.append(_item(row, "referral_feedback", str(row[5]), due, due < day, int(row[4])))
-    return _sorted(items)
+        items.append(item(row, "referral_feedback", str(row[5]), due, due < day, int(row[4])))
+    return sort_items(items)
