@@ -28,8 +28,6 @@ from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
-
-__all__ = ["KINDS", "Dashboard", "DashboardItem", "dashboard"]
 from counselroom.storage.models import (
     CounsellingSession,
     NotificationTask,
@@ -38,6 +36,8 @@ from counselroom.storage.models import (
     SchoolClass,
     Student,
 )
+
+__all__ = ["KINDS", "Dashboard", "DashboardItem", "dashboard"]
 
 KINDS = (
     "follow_up",
