@@ -9,7 +9,7 @@ current, so a locked window is never refilled by a late worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -101,14 +101,23 @@ class LoadingPage(QWidget):
 
     # -- for subclasses ------------------------------------------------------------------------
 
-    def fetch(self, ctx: Context) -> object:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # What every page defines: clear_content always, fetch and show_result unless it
+        # overrides load_plan; __init_subclass__ refuses a page without them when it is defined.
+        def fetch(self, ctx: Context) -> object: ...
 
-    def show_result(self, result: Any) -> None:
-        raise NotImplementedError
+        def show_result(self, result: Any) -> None: ...
 
-    def clear_content(self) -> None:
-        raise NotImplementedError
+        def clear_content(self) -> None: ...
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        required = ["clear_content"]
+        if cls.load_plan is LoadingPage.load_plan:
+            required += ["fetch", "show_result"]
+        missing = [name for name in required if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
 
     def denied_text(self) -> str:
         return translate("LoadingPage", "Your account may not see this page.")

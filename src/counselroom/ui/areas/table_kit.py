@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -101,18 +101,25 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     # -- for subclasses ------------------------------------------------------------------------
 
-    def headers(self) -> Sequence[str]:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # What every subclass defines (``tier`` only with a TIER_COLUMN); __init_subclass__
+        # refuses a class without them when it is defined, not when a view first asks.
+        def headers(self) -> Sequence[str]: ...
 
-    def display(self, row: T, column: int) -> str:
-        raise NotImplementedError
+        def display(self, row: T, column: int) -> str: ...
+
+        def tier(self, row: T) -> int: ...
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        required = ("headers", "display") + (("tier",) if cls.TIER_COLUMN >= 0 else ())
+        missing = [name for name in required if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
 
     def sort_value(self, row: T, column: int) -> int | str:
         """ints or strings only: the proxy compares them as Qt variants."""
         return self.display(row, column)
-
-    def tier(self, row: T) -> int:
-        raise NotImplementedError
 
     def overdue(self, row: T) -> bool:
         return False
