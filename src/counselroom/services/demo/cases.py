@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from counselroom.domain.policy import next_follow_up, return_follow_up_dates
+from counselroom.domain.policy import follow_up_due, return_follow_up_dates
 from counselroom.domain.tiers import Tier
 from counselroom.storage.models import Closure, Concern, TierChange
 
@@ -86,6 +86,7 @@ class Case:
         self.tier = 0
         self.sessions = 0
         self.last_contact: date | None = None
+        self.last_appointment: date | None = None
         self.plan_version = 0
         self.review_on: date | None = None
         self.referred = False
@@ -123,6 +124,7 @@ class Case:
         )
         self.sessions += 1
         self.last_contact = day
+        self.last_appointment = day + self.interval()  # the session's next_appointment (local)
 
     def interval(self) -> timedelta:
         return self.world.policy.follow_up.interval_for(Tier(self.tier)) or TIER0_INTERVAL
@@ -234,6 +236,7 @@ class Case:
                     self.close(event)
                     return
                 if not self.world.profile.follow_at_zero:
+                    self._review_while_observed()
                     return
                 day = event
                 continue
@@ -269,6 +272,17 @@ class Case:
                 break
             self.session(visit, "individual")
         return True
+
+    def _review_while_observed(self) -> None:
+        """A file kept open at tier 0 (观察) without sessions still has its plan reviewed on time,
+        as a counsellor would with the 班主任; otherwise the dashboard would carry reviews
+        overdue by months that no real room leaves standing."""
+        today = self.world.today
+        while self.review_on is not None:
+            day = next_school_day(self.review_on)
+            if day >= today:
+                return
+            self.plan(day, wording.PLAN_CHANGES[3])
 
     def _may_close(self) -> bool:
         return self.world.closures_left is None or self.world.closures_left > 0
@@ -348,6 +362,8 @@ class Case:
     def finish(self) -> None:
         pupil = self.pupil
         if pupil.file_state == "open" and pupil.status == "enrolled" and self.last_contact:
-            pupil.next_follow_up = next_follow_up(
-                self.world.policy, Tier(self.tier), self.last_contact
+            # The services' rule (services/follow_up.py): decisions fall on session days, so the
+            # last contact is the anchor; the last appointment may bring the date forward.
+            pupil.next_follow_up = follow_up_due(
+                self.world.policy, Tier(self.tier), self.last_contact, self.last_appointment
             )
