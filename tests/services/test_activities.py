@@ -18,13 +18,12 @@ from counselroom.services.activities import (
     add_group_activity,
     list_group_activities,
 )
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.statistics import reported_term, term_statistics
-from counselroom.services.users import add_user
 from counselroom.storage.models import AuditEntry, GroupActivity
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 TODAY = local_today()
 DAY = timedelta(days=1)
@@ -49,13 +48,13 @@ class Vault:
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
     admin, _code = make_vault(tmp_path / "vault")
-    uid = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    vid = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    counsellor = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    viewer = account(admin, "ban", Role.VIEWER, "王班主任")
     try:
         yield Vault(
             admin,
-            Context(admin.vault, Actor(uid, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(vid, "ban", "王班主任", Role.VIEWER)),
+            counsellor,
+            viewer,
         )
     finally:
         admin.close()

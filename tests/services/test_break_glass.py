@@ -17,13 +17,12 @@ from counselroom.services.break_glass import (
     pending_break_glass,
     record_break_glass,
 )
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.counselling import SessionInput, edit_session, record_session
 from counselroom.services.roles import PermissionDenied, Role
-from counselroom.services.users import add_user
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import AuditEntry, BreakGlassRecord, CounsellingSession, Student
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 NOW = (utcnow() - timedelta(hours=6)).replace(microsecond=0)
 STARTED = NOW - timedelta(hours=1)
@@ -52,13 +51,13 @@ def _student(ctx: Context, name: str) -> int:
 @pytest.fixture
 def room(tmp_path: Path) -> Iterator[Room]:
     admin, _code = make_vault(tmp_path / "vault")
-    lin = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    ban = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    lin = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    ban = account(admin, "ban", Role.VIEWER, "王班主任")
     try:
         yield Room(
             admin,
-            Context(admin.vault, Actor(lin, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(ban, "ban", "王班主任", Role.VIEWER)),
+            lin,
+            ban,
             (_student(admin, "李四"), _student(admin, "赵五")),
         )
     finally:

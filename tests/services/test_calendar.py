@@ -14,9 +14,8 @@ from sqlalchemy import event, func, select
 
 from counselroom.domain.errors import ValidationError
 from counselroom.services.calendar import CalendarItem, WeekCalendar, week_calendar, week_of
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.roles import Role
-from counselroom.services.users import add_user
 from counselroom.storage.base import Base
 from counselroom.storage.models import (
     AuditEntry,
@@ -26,7 +25,7 @@ from counselroom.storage.models import (
     SchoolClass,
     Student,
 )
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 # The week of 28 December 2026 (Monday) to 3 January 2027 (Sunday); today is the Wednesday.
 MONDAY = date(2026, 12, 28)
@@ -62,8 +61,9 @@ def _add(session: Any, model: type[Base], **values: Any) -> int:
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[School]:
     admin, _code = make_vault(tmp_path / "vault")
-    uid = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    vid = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    counsellor = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    uid = counsellor.actor.user_id
+    viewer = account(admin, "ban", Role.VIEWER, "王班主任")
     ids: dict[str, int] = {}
     with admin.vault.write() as s:
         cls = _add(s, SchoolClass, grade_level=8, number=3, label="初二(3)班")
@@ -163,8 +163,6 @@ def school(tmp_path: Path) -> Iterator[School]:
         task("task_last_week", pupil, local(d(12, 27), 23, 59))
         task("task_same_time", ids["fu_over"], local(TODAY, 16))
         task("task_closed", ids["fu_closed"], local(TODAY, 11))
-    counsellor = Context(admin.vault, Actor(uid, "lin", "林老师", Role.COUNSELLOR))
-    viewer = Context(admin.vault, Actor(vid, "ban", "王班主任", Role.VIEWER))
     yield School(admin, counsellor, viewer, ids)
     admin.close()
 

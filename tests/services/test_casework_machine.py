@@ -38,7 +38,7 @@ from counselroom.domain.tiers import Tier
 from counselroom.services.break_glass import pending_break_glass, record_break_glass
 from counselroom.services.casework import change_tier, complete_task
 from counselroom.services.closure import ClosureInput, close_file, reopen_file
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.counselling import (
     SessionInput,
     amend_session,
@@ -49,10 +49,9 @@ from counselroom.services.counselling import (
 from counselroom.services.localtime import local_date, local_today
 from counselroom.services.roles import Role
 from counselroom.services.student_file import open_student_file
-from counselroom.services.users import add_user
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import CounsellingSession, NotificationTask, Student, TierChange
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 POLICY = Policy.default()
 INTERVAL_DAYS = {0: None, 1: 30, 2: 14, 3: 7}
@@ -62,10 +61,8 @@ START = (utcnow() - timedelta(days=25)).replace(microsecond=0)
 class Contexts:
     def __init__(self, folder: Path) -> None:
         self.admin, _code = make_vault(folder)
-        lin = add_user(self.admin, "lin", PASSWORD, Role.COUNSELLOR, kdf=CHEAP)
-        ban = add_user(self.admin, "ban", PASSWORD, Role.VIEWER, kdf=CHEAP)
-        self.counsellor = Context(self.admin.vault, Actor(lin, "lin", "林老师", Role.COUNSELLOR))
-        self.viewer = Context(self.admin.vault, Actor(ban, "ban", "班主任", Role.VIEWER))
+        self.counsellor = account(self.admin, "lin", Role.COUNSELLOR, "林老师")
+        self.viewer = account(self.admin, "ban", Role.VIEWER, "班主任")
 
 
 @pytest.fixture

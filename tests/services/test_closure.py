@@ -24,11 +24,10 @@ from counselroom.services.closure import (
     closure_preview,
     reopen_file,
 )
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.dashboard import dashboard
 from counselroom.services.localtime import from_local, local_today
 from counselroom.services.roles import PermissionDenied, Role
-from counselroom.services.users import add_user
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
     AuditEntry,
@@ -40,7 +39,7 @@ from counselroom.storage.models import (
     Student,
     TierChange,
 )
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 TODAY = local_today()
 DAY = timedelta(days=1)
@@ -71,14 +70,15 @@ def _add_student(ctx: Context, **values: Any) -> int:
 
 def _vault(tmp_path: Path) -> Iterator[Vault]:
     admin, _code = make_vault(tmp_path / "vault")
-    uid = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    vid = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    counsellor = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    uid = counsellor.actor.user_id
+    viewer = account(admin, "ban", Role.VIEWER, "王班主任")
     sid = _add_student(admin)
     try:
         yield Vault(
             admin,
-            Context(admin.vault, Actor(uid, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(vid, "ban", "王班主任", Role.VIEWER)),
+            counsellor,
+            viewer,
             sid,
             uid,
         )

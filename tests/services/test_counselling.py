@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
 from counselroom.services.casework import change_tier
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.counselling import (
     LOCK_AFTER,
     SessionInput,
@@ -28,7 +28,6 @@ from counselroom.services.counselling import (
 from counselroom.services.localtime import local_date, local_today
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.student_file import student_sessions
-from counselroom.services.users import add_user
 from counselroom.storage.base import Base, utcnow
 from counselroom.storage.models import (
     AuditEntry,
@@ -37,7 +36,7 @@ from counselroom.storage.models import (
     SessionAmendment,
     Student,
 )
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 NOW = (utcnow() - timedelta(days=3)).replace(second=0, microsecond=0)
 STARTED = NOW - timedelta(hours=1)
@@ -75,15 +74,15 @@ def _student(ctx: Context, **kw: Any) -> int:
 
 def _room(tmp_path: Path) -> Iterator[Room]:
     admin, _code = make_vault(tmp_path / "vault")
-    lin = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    wang = add_user(admin, "wang", PASSWORD, Role.COUNSELLOR, display_name="王老师", kdf=CHEAP)
-    ban = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    lin = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    wang = account(admin, "wang", Role.COUNSELLOR, "王老师")
+    ban = account(admin, "ban", Role.VIEWER, "王班主任")
     try:
         yield Room(
             admin,
-            Context(admin.vault, Actor(lin, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(wang, "wang", "王老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(ban, "ban", "王班主任", Role.VIEWER)),
+            lin,
+            wang,
+            ban,
             _student(admin, enrolled_on=ENROLLED, birth_date=BIRTH),
         )
     finally:

@@ -16,14 +16,13 @@ from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.services.case_records import read_contacts
 from counselroom.services.casework import change_tier
 from counselroom.services.closure import ClosureInput, close_file, reopen_file
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.file_records import AuthorNames
 from counselroom.services.home_school import add_parent_contact
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import PermissionDenied, Role
-from counselroom.services.users import add_user
 from counselroom.storage.models import AuditEntry, NotificationTask, ParentContact, Student
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 TODAY = local_today()
 DAY = timedelta(days=1)
@@ -51,8 +50,9 @@ class Vault:
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
     admin, _code = make_vault(tmp_path / "vault")
-    uid = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    vid = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    counsellor = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    uid = counsellor.actor.user_id
+    viewer = account(admin, "ban", Role.VIEWER, "王班主任")
     with admin.vault.write() as s:
         enrolled = Student(name="张三", gender="M", birth_date=BORN, enrolled_on=ENROLLED)
         born = Student(name="李四", gender="F", birth_date=BORN)
@@ -62,8 +62,8 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
     try:
         yield Vault(
             admin,
-            Context(admin.vault, Actor(uid, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(vid, "ban", "王班主任", Role.VIEWER)),
+            counsellor,
+            viewer,
             *ids,
             uid,
         )

@@ -17,12 +17,11 @@ from sqlalchemy import event, select
 
 from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.domain.pinyin import search_key
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.ledger_xlsx import HEADERS
 from counselroom.services.ledgers import Ledger, LedgerRow, export_ledger, ledger
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import PermissionDenied, Role
-from counselroom.services.users import add_user
 from counselroom.storage.base import Base
 from counselroom.storage.models import (
     AuditEntry,
@@ -33,7 +32,7 @@ from counselroom.storage.models import (
     Student,
     StudentGroup,
 )
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 SCHOOL = "重庆市第一中学"
 GROUP = "left_behind"
@@ -63,10 +62,9 @@ def _add(session: Any, model: type[Base], **values: Any) -> int:
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[School]:
     admin, _code = make_vault(tmp_path / "vault", school=SCHOOL)
-    uid = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    vid = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
-    counsellor = Context(admin.vault, Actor(uid, "lin", "林老师", Role.COUNSELLOR))
-    viewer = Context(admin.vault, Actor(vid, "ban", "王班主任", Role.VIEWER))
+    counsellor = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    uid = counsellor.actor.user_id
+    viewer = account(admin, "ban", Role.VIEWER, "王班主任")
     ids: dict[str, int] = {}
     with admin.vault.write() as s:
         wang = _add(s, Staff, name="王老师", role="head_teacher")

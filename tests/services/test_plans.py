@@ -14,15 +14,14 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from counselroom.domain.errors import CounselRoomError, StaleRecordError, ValidationError
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.services.plans import MeasureInput, PlanInput, save_plan_version
 from counselroom.services.roles import PermissionDenied, Role
 from counselroom.services.student_file import student_plans
-from counselroom.services.users import add_user
 from counselroom.storage.base import Base
 from counselroom.storage.models import AuditEntry, Plan, PlanMeasure, Student
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 MEASURES = (
     MeasureInput("psychology_teacher", "个体辅导", "每周一次", "林老师"),
@@ -56,15 +55,15 @@ def _student(ctx: Context) -> int:
 
 def _room(tmp_path: Path) -> Iterator[Room]:
     admin, _code = make_vault(tmp_path / "vault")
-    lin = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    wang = add_user(admin, "wang", PASSWORD, Role.COUNSELLOR, display_name="王老师", kdf=CHEAP)
-    ban = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    lin = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    wang = account(admin, "wang", Role.COUNSELLOR, "王老师")
+    ban = account(admin, "ban", Role.VIEWER, "王班主任")
     try:
         yield Room(
             admin,
-            Context(admin.vault, Actor(lin, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(wang, "wang", "王老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(ban, "ban", "王班主任", Role.VIEWER)),
+            lin,
+            wang,
+            ban,
             _student(admin),
         )
     finally:

@@ -14,10 +14,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from test_student_file_support import StaticSource
 
-from counselroom.services.context import Actor, Context
+from counselroom.services.context import Context
 from counselroom.services.roles import Role
 from counselroom.services.student_file import StudentFile, open_student_file
-from counselroom.services.users import add_user
 from counselroom.storage.models import (
     AuditEntry,
     Guardian,
@@ -29,7 +28,7 @@ from counselroom.ui.student_file import StudentFileWindow
 from counselroom.ui.student_file.actions import TabActions
 from counselroom.ui.student_file.form_kit import FormDialog
 from counselroom.ui.student_file.records import RecordsPage
-from vault_fixtures import CHEAP, PASSWORD, make_vault
+from vault_fixtures import account, make_vault
 
 HEAD_TEACHER = "王班主任"
 GUARDIAN = "李母"
@@ -47,9 +46,9 @@ class Case:
 
 def make_case(folder: Path) -> Iterator[Case]:
     admin, _code = make_vault(folder)
-    lin = add_user(admin, "lin", PASSWORD, Role.COUNSELLOR, display_name="林老师", kdf=CHEAP)
-    zhou = add_user(admin, "zhou", PASSWORD, Role.COUNSELLOR, display_name="周老师", kdf=CHEAP)
-    ban = add_user(admin, "ban", PASSWORD, Role.VIEWER, display_name="王班主任", kdf=CHEAP)
+    lin = account(admin, "lin", Role.COUNSELLOR, "林老师")
+    zhou = account(admin, "zhou", Role.COUNSELLOR, "周老师")
+    ban = account(admin, "ban", Role.VIEWER, "王班主任")
     with admin.vault.write() as s:
         head = Staff(name=HEAD_TEACHER, role="head_teacher")
         s.add(head)
@@ -76,9 +75,9 @@ def make_case(folder: Path) -> Iterator[Case]:
     try:
         yield Case(
             admin,
-            Context(admin.vault, Actor(lin, "lin", "林老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(zhou, "zhou", "周老师", Role.COUNSELLOR)),
-            Context(admin.vault, Actor(ban, "ban", "王班主任", Role.VIEWER)),
+            lin,
+            zhou,
+            ban,
             student_id,
         )
     finally:
