@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from counselroom.domain.errors import ValidationError
+from counselroom.domain.policy import Policy
 from counselroom.services.context import Context
 from counselroom.services.plans import PlanInput, save_plan_version
 from counselroom.services.student_file import PlanEntry, StudentFile
@@ -28,7 +29,8 @@ from counselroom.ui.student_file.measures_table import COLUMN_OF, MeasuresTable,
 
 translate = QCoreApplication.translate
 
-DEFAULT_REVIEW = timedelta(days=42)  # the policy default; the window passes the school's own
+# The default policy's interval; the window passes the school's own once the file is loaded.
+DEFAULT_REVIEW = Policy.default().follow_up.plan_review
 _MEASURE_FIELD = re.compile(r"^measures\[(\d+)\]\.(\w+)$")
 
 
