@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from counselroom.services.checks import local_day
 from counselroom.services.context import Context
+from counselroom.services.dashboard_items import latest_plan, who
 from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
@@ -126,16 +127,6 @@ def _order(item: CalendarItem) -> tuple[bool, datetime, int, int, int, int]:
 # -- the four queries ----------------------------------------------------------------------
 
 
-def _who() -> Any:
-    """Columns every item needs: the student and his class label."""
-    return select(
-        Student.id,
-        Student.name,
-        func.coalesce(SchoolClass.label, Student.class_label_original, ""),
-        Student.tier,
-    )
-
-
 def _item(
     row: Any,
     kind: str,
@@ -161,7 +152,7 @@ def _item(
 
 def _follow_ups(session: Session, monday: date, today: date) -> Iterable[CalendarItem]:
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Student.next_follow_up)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
         .where(
@@ -178,7 +169,7 @@ def _follow_ups(session: Session, monday: date, today: date) -> Iterable[Calenda
 
 def _tasks(session: Session, monday: date, now: datetime) -> Iterable[CalendarItem]:
     rows = session.execute(
-        _who()
+        who()
         .add_columns(NotificationTask.id, NotificationTask.recipient_role, NotificationTask.due_at)
         .join(NotificationTask, NotificationTask.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
@@ -209,7 +200,7 @@ def _appointments(session: Session, monday: date, now: datetime) -> Iterable[Cal
         .scalar_subquery()
     )
     rows = session.execute(
-        _who()
+        who()
         .add_columns(CounsellingSession.id, CounsellingSession.next_appointment)
         .join(CounsellingSession, CounsellingSession.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
@@ -226,18 +217,13 @@ def _appointments(session: Session, monday: date, now: datetime) -> Iterable[Cal
 
 
 def _plan_reviews(session: Session, monday: date, today: date) -> Iterable[CalendarItem]:
-    latest = (
-        select(Plan.student_id, func.max(Plan.version).label("version"))
-        .group_by(Plan.student_id)
-        .subquery()
-    )
     rows = session.execute(
-        _who()
+        who()
         .add_columns(Plan.id, Plan.review_on)
-        .join(latest, latest.c.student_id == Student.id)
-        .join(Plan, and_(Plan.student_id == Student.id, Plan.version == latest.c.version))
+        .join(Plan, Plan.student_id == Student.id)
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
         .where(
+            latest_plan(),
             Student.file_state == "open",
             Plan.review_on >= monday,
             Plan.review_on < monday + WEEK,

@@ -16,14 +16,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from counselroom.domain.policy import Policy, notification_plan, referral_feedback_due
 from counselroom.domain.tiers import RecipientRole, Tier
 from counselroom.services.break_glass import pending_break_glass
 from counselroom.services.context import Context
 from counselroom.services.dashboard_interviews import interview_items
-from counselroom.services.dashboard_items import DashboardItem, item, sort_items, who
+from counselroom.services.dashboard_items import (
+    DashboardItem,
+    item,
+    latest_plan,
+    sort_items,
+    who,
+)
 from counselroom.services.localtime import local_date, local_today, utc_start_of
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
@@ -220,9 +226,6 @@ def _break_glass_within(policy: Policy) -> timedelta:
 
 
 def _plan_reviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
-    # The latest version is the one with no later version: NOT EXISTS walks the (student_id,
-    # version) index per candidate, three times faster at L than grouping every plan first.
-    later = aliased(Plan)
     rows = session.execute(
         who()
         .add_columns(Plan.id, Plan.version, Plan.review_on)
@@ -231,7 +234,7 @@ def _plan_reviews(session: Session, day: date) -> tuple[DashboardItem, ...]:
         .where(
             Student.file_state == "open",
             Plan.review_on <= day + PLAN_REVIEW_AHEAD,
-            ~exists().where(later.student_id == Plan.student_id, later.version > Plan.version),
+            latest_plan(),
         )
     )
     return sort_items(
