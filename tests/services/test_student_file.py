@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counselroom.domain.errors import CounselRoomError
+from counselroom.domain.policy import Policy
 from counselroom.services.context import Actor, Context
 from counselroom.services.demo import create_demo_vault
 from counselroom.services.roles import PermissionDenied, Role
@@ -43,6 +44,7 @@ from counselroom.storage.models import (
     ParentContact,
     Plan,
     PlanMeasure,
+    PolicySetting,
     Referral,
     ReferralEvent,
     ReturnRecord,
@@ -473,10 +475,24 @@ def _records(f: StudentFile) -> int:
     parts = 0
     for field in fields(f):
         value = getattr(f, field.name)
-        if field.name in ("header", "profile", "restricted", "timeline"):
+        if field.name in ("header", "profile", "restricted", "timeline", "plan_review_after"):
             continue
         parts += len(value)
     amendments = sum(len(s.amendments) for s in f.sessions)
     events = sum(len(r.events) for r in f.referrals)
     returns = sum(1 for leave in f.leaves if leave.return_record is not None)
     return parts + amendments + events + returns
+
+
+def test_the_file_carries_the_schools_plan_review_interval(vault: Vault) -> None:
+    """The plan form dates the next review with it: the school's policy, not the default."""
+    assert open_student_file(vault.counsellor, vault.student_id).plan_review_after == timedelta(
+        days=42
+    )
+    policy = Policy.default()
+    school = replace(policy, follow_up=replace(policy.follow_up, plan_review=timedelta(days=28)))
+    with vault.admin.vault.write() as s:
+        version = s.scalar(select(func.max(PolicySetting.version))) or 0
+        s.add(PolicySetting(version=version + 1, data_json=json.dumps(school.to_dict())))
+    opened = open_student_file(vault.counsellor, vault.student_id)
+    assert opened.plan_review_after == timedelta(days=28)

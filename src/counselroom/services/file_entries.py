@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
+from counselroom.domain.policy import FollowUpPolicy
 from counselroom.services.timeline import TimelineItem
 
 
@@ -309,6 +310,9 @@ class StudentFile:
     documents: tuple[DocumentEntry, ...]
     closures: tuple[ClosureEntry, ...] | None
     timeline: tuple[TimelineItem, ...]
+    # The school's plan-review interval, read in the same transaction: the plan form dates the
+    # next review with it (the service's own default for a plan saved without a date).
+    plan_review_after: timedelta = field(default_factory=lambda: FollowUpPolicy().plan_review)
 
 
 # -- public functions ----------------------------------------------------------------------

@@ -58,6 +58,7 @@ from counselroom.services.file_records import (
     read_tasks,
     read_tiers,
 )
+from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.services.timeline import build_timeline
 from counselroom.storage.models import (
@@ -143,6 +144,7 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
             documents=documents,
             closures=case.closures if case else None,
             timeline=timeline,
+            plan_review_after=policy_in(session).follow_up.plan_review,
         )
         _audit_view(ctx, session, student_id, "full" if full else "restricted")
     return result

@@ -43,6 +43,7 @@ IndexLike = QModelIndex | QPersistentModelIndex
 RecordKey = tuple[str, int]  # (timeline kind, record id)
 MEASURED_ROWS = 300
 MAX_COLUMN_WIDTH = 280
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 ALERT_COLOUR = QColor("#B71C1C")  # dark red, 4.5:1 on white and on the alternate row colour
 
 
@@ -121,7 +122,6 @@ class SectionView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._size_columns()
         stretch = section.stretch if section.stretch >= 0 else len(section.headers) - 1
         if section.headers:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -133,14 +133,41 @@ class SectionView(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         if section.restricted:
-            self.notice.setText(restricted_text())
             self.notice.setObjectName("restrictedNotice")
+        self._show_rows()
+
+    def fits(self, section: Section) -> bool:
+        """Whether `section` can be shown here by refilling (same columns, same access)."""
+        return (
+            section.headers == self.section.headers
+            and section.restricted == self.section.restricted
+            and section.stretch == self.section.stretch
+        )
+
+    def refill(self, section: Section) -> None:
+        """Show a reloaded `section` in this view: building a new table costs a reload more than
+        everything else it does (BENCHMARKS.md, case work)."""
+        self.section = section
+        self.title_label.setText(section.title)
+        self.model.beginResetModel()
+        self.model.section = section
+        self.model.endResetModel()
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        section = self.section
+        self._size_columns()
+        if section.restricted:
+            self.notice.setText(restricted_text())
+            self.notice.show()
             self.table.hide()
         elif not section.rows:
             self.notice.setText(section.empty_text or self.tr("No records."))
+            self.notice.show()
             self.table.hide()
         else:
             self.notice.hide()
+            self.table.show()
 
     def _size_columns(self) -> None:
         """Wide enough for the widest cell (lists in a file are short), within reason."""
@@ -164,8 +191,9 @@ class SectionView(QWidget):
         )
         if len(self.section.rows) <= 12:
             self.table.setFixedHeight(height)
-        else:
+        else:  # a refilled view may have been fixed to fewer rows before
             self.table.setMinimumHeight(height)
+            self.table.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def row(self, number: int) -> Row:
         return self.section.rows[number]
@@ -239,20 +267,32 @@ class RecordsPage(QWidget):
 
     def set_sections(self, sections: Sequence[Section]) -> None:
         previous = self._chosen_keys
-        self.clear()
         self.notice.hide()
         self.splitter.show()
-        for section in sections:
-            view = SectionView(section, self._list)
-            view.table.selectionModel().selectionChanged.connect(
-                lambda selected, _old, v=view: self._chosen(v, selected)
+        if (
+            self.sections
+            and len(sections) == len(self.sections)
+            and all(
+                view.fits(section) for view, section in zip(self.sections, sections, strict=True)
             )
-            self._list_layout.addWidget(view)
-            self.sections.append(view)
-        if len(self.sections) > 1:  # one section fills the height; several stack up
+        ):
+            self._forget_choice()  # a reload: the same lists refilled, the choice found again
+            for view, section in zip(self.sections, sections, strict=True):
+                view.refill(section)
+        else:
+            self.clear()
+            for section in sections:
+                view = SectionView(section, self._list)
+                view.table.selectionModel().selectionChanged.connect(
+                    lambda selected, _old, v=view: self._chosen(v, selected)
+                )
+                self._list_layout.addWidget(view)
+                self.sections.append(view)
+            if len(self.sections) > 1:  # one section fills the height; several stack up
+                self._list_layout.addStretch(1)
+        if len(self.sections) > 1:
             for view in self.sections:
                 view.fit_rows()
-            self._list_layout.addStretch(1)
         if any(self.select(key) for key in sorted(previous)):
             return
         for view in self.sections:
@@ -271,9 +311,7 @@ class RecordsPage(QWidget):
 
     def clear(self) -> None:
         self.sections = []
-        if self._chosen_keys:
-            self._chosen_keys = frozenset()
-            self.chosen.emit()
+        self._forget_choice()
         while self._list_layout.count():
             item = self._list_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -281,6 +319,11 @@ class RecordsPage(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self.detail.clear()
+
+    def _forget_choice(self) -> None:
+        if self._chosen_keys:
+            self._chosen_keys = frozenset()
+            self.chosen.emit()
 
     def _chosen(self, view: SectionView, selected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services.context import Context
-from counselroom.services.policy import current_policy
 from counselroom.services.profile import ProfileEdit, update_profile
 from counselroom.services.roles import Permission, PermissionDenied
 from counselroom.services.student_file import (
@@ -38,7 +37,6 @@ from counselroom.ui.student_file.contacts_tab import contact_sections
 from counselroom.ui.student_file.documents_tab import document_sections
 from counselroom.ui.student_file.header import FileHeaderView
 from counselroom.ui.student_file.leave_tab import leave_sections
-from counselroom.ui.student_file.plan_dialog import DEFAULT_REVIEW
 from counselroom.ui.student_file.plan_tab import plan_sections
 from counselroom.ui.student_file.profile_editor import ProfileEditor
 from counselroom.ui.student_file.records import RecordsPage, restricted_text
@@ -97,17 +95,13 @@ class FileSnapshot:
     file: StudentFile
     classes: list[tuple[int, str]]
     editable: bool
-    review_after: timedelta = DEFAULT_REVIEW  # the school's plan-review interval
 
 
 def load_file(ctx: Context, student_id: int) -> FileSnapshot:
     """Worker side of a load: services only."""
     student_file = open_student_file(ctx, student_id)
     editable = ctx.may(Permission.EDIT_CASES)
-    if not editable:
-        return FileSnapshot(student_file, [], False)
-    review_after = current_policy(ctx).follow_up.plan_review
-    return FileSnapshot(student_file, class_choices(ctx), True, review_after)
+    return FileSnapshot(student_file, class_choices(ctx) if editable else [], editable)
 
 
 class StudentFileWindow(QWidget):
@@ -286,7 +280,7 @@ class StudentFileWindow(QWidget):
             student_file,
             editable=snapshot.editable,
             actor_id=ctx.actor.user_id if ctx is not None else None,
-            review_after=snapshot.review_after,
+            review_after=student_file.plan_review_after,
         )
         self.tabs.setEnabled(True)
         self.tabs.show()
