@@ -102,6 +102,7 @@ def _run() -> None:
 
 
 def _plan_tab(ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEventLoop
     from sqlalchemy import func, select, text
 
     from counselroom.app import CounselRoomApp
@@ -135,7 +136,9 @@ def _plan_tab(ctx) -> None:  # type: ignore[no-untyped-def]
         window.loaded.connect(lambda: done.append(True))
         window.reload()
         while not done:
-            app.processEvents()
+            # Sleep until the worker's result arrives, as the real event loop does: a busy
+            # processEvents() spin would take the GIL from the worker that reads the file.
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         window.loaded.disconnect()
         window.tabs.setCurrentWidget(window.page(PLAN))
         window.page(PLAN).repaint()
