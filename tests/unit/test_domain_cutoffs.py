@@ -1,9 +1,21 @@
 """Instrument bands and flags, checked at every score (a popular PHQ-9 form gets them wrong)."""
 
+import copy
+from typing import Any
+
 import pytest
 
-from counselroom.domain.cutoffs import Band, Gad7Cutoffs, MhtCutoffs, Phq9Cutoffs, Severity
+from counselroom.domain.cutoffs import (
+    Band,
+    Gad7Cutoffs,
+    MhtCutoffs,
+    Phq9Cutoffs,
+    ScreeningCutoffs,
+    Severity,
+)
+from counselroom.domain.dictreader import DictReader
 from counselroom.domain.errors import ValidationError
+from counselroom.domain.policy import Policy
 
 S = Severity
 
@@ -96,3 +108,55 @@ def test_mht_scores_out_of_range_refused(call: str, value: int) -> None:
 
 def test_severity_labels() -> None:
     assert [s.label_zh for s in Severity] == ["无", "轻度", "中度", "中重度", "重度"]
+
+
+# --- MHT item key ------------------------------------------------------------------------------
+
+
+def test_mht_item_key_defaults_to_every_yes_scoring() -> None:
+    assert MhtCutoffs().item_key == "1" * 100
+    assert MhtCutoffs().to_dict()["item_key"] == "1" * 100
+
+
+def test_edited_item_key_round_trips() -> None:
+    key = "0" * 15 + "1" * 85
+    cut = ScreeningCutoffs(mht=MhtCutoffs(item_key=key))
+    again = ScreeningCutoffs.from_reader(DictReader(cut.to_dict(), "screening"))
+    assert again.mht.item_key == key
+    assert again == cut
+
+
+def test_policy_saved_before_the_item_key_still_loads() -> None:
+    data: dict[str, Any] = copy.deepcopy(Policy.default().to_dict())
+    del data["screening"]["mht"]["item_key"]
+    assert set(data["screening"]["mht"]) == {
+        "lie_invalid_at",
+        "total_attention_at",
+        "scale_high_at",
+    }
+    assert Policy.from_dict(data) == Policy.default()
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("1" * 99, "must have one 0 or 1 for each of the 100 items (got 99)"),
+        ("1" * 101, "must have one 0 or 1 for each of the 100 items (got 101)"),
+        ("1111211111" + "1" * 90, "item 5 must be 1 (是 scores) or 0 (否 scores) (got '2')"),
+        ("1" * 99 + "是", "item 100 must be 1 (是 scores) or 0 (否 scores) (got '是')"),
+        (["1"] * 100, "must be text (got list)"),
+        (None, "must be text (got NoneType)"),
+    ],
+)
+def test_bad_item_key_is_refused_by_path(key: object, message: str) -> None:
+    data: dict[str, Any] = copy.deepcopy(Policy.default().to_dict())
+    data["screening"]["mht"]["item_key"] = key
+    with pytest.raises(ValidationError) as caught:
+        Policy.from_dict(data)
+    assert (caught.value.field, caught.value.message) == ("screening.mht.item_key", message)
+
+
+def test_bad_item_key_is_refused_in_code() -> None:
+    with pytest.raises(ValidationError, match="got 3") as caught:
+        MhtCutoffs(item_key="101")
+    assert caught.value.field == "screening.mht.item_key"

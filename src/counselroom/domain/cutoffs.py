@@ -193,9 +193,20 @@ class Gad7Cutoffs(_BandedCutoffs):
         return result
 
 
+# Every MHT item scores a point for 是 in 周步成's manual; a school whose answer sheets print some
+# items reversed edits the key instead of rewriting the answers.
+MHT_ITEM_COUNT = 100
+MHT_DEFAULT_ITEM_KEY = "1" * MHT_ITEM_COUNT
+
+
 @dataclass(frozen=True)
 class MhtCutoffs:
-    """MHT (心理健康诊断测验): lie ≥ 7 voids the sheet, total ≥ 65 and scale ≥ 8 need attention."""
+    """MHT (心理健康诊断测验): lie ≥ 7 voids the sheet, total ≥ 65 and scale ≥ 8 need attention.
+
+    ``item_key`` holds, for each item in order, the answer that scores a point ("1" = 是,
+    "0" = 否). It is policy rather than a constant because schools receive answer sheets laid
+    out differently and must be able to match the key to the sheet they use.
+    """
 
     MAX_LIE: ClassVar[int] = 10
     MAX_TOTAL: ClassVar[int] = 90  # 90 content items over 8 scales
@@ -203,6 +214,7 @@ class MhtCutoffs:
     lie_invalid_at: int = 7
     total_attention_at: int = 65
     scale_high_at: int = 8
+    item_key: str = MHT_DEFAULT_ITEM_KEY
 
     def __post_init__(self) -> None:
         field = "screening.mht."
@@ -214,6 +226,7 @@ class MhtCutoffs:
             maximum=self.MAX_TOTAL,
         )
         check_int(self.scale_high_at, field + "scale_high_at", minimum=1, maximum=self.MAX_SCALE)
+        _check_item_key(self.item_key, field + "item_key")
 
     def is_invalid(self, lie: int) -> bool:
         """A sheet with this lie (效度) score is void: retest, do not interpret it."""
@@ -233,6 +246,7 @@ class MhtCutoffs:
             "lie_invalid_at": self.lie_invalid_at,
             "total_attention_at": self.total_attention_at,
             "scale_high_at": self.scale_high_at,
+            "item_key": self.item_key,
         }
 
     @classmethod
@@ -243,9 +257,31 @@ class MhtCutoffs:
                 "total_attention_at", minimum=1, maximum=cls.MAX_TOTAL
             ),
             scale_high_at=reader.get_int("scale_high_at", minimum=1, maximum=cls.MAX_SCALE),
+            # Policies saved before the key became editable lack it; they used the manual's key.
+            item_key=(
+                reader.get_str("item_key")
+                if "item_key" in reader.key_names()
+                else MHT_DEFAULT_ITEM_KEY
+            ),
         )
         reader.finish()
         return result
+
+
+def _check_item_key(key: object, field: str) -> None:
+    if not isinstance(key, str):
+        raise ValidationError(f"must be text (got {type(key).__name__})", field=field)
+    if len(key) != MHT_ITEM_COUNT:
+        raise ValidationError(
+            f"must have one 0 or 1 for each of the {MHT_ITEM_COUNT} items (got {len(key)})",
+            field=field,
+        )
+    for index, char in enumerate(key):
+        if char not in "01":
+            raise ValidationError(
+                f"item {index + 1} must be 1 (是 scores) or 0 (否 scores) (got {char!r})",
+                field=field,
+            )
 
 
 @dataclass(frozen=True)
