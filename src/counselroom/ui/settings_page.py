@@ -1,8 +1,10 @@
-"""Settings: this PC's preferences, and the idle-lock time, which is school policy.
+"""Settings: this PC's preferences, and the idle-lock time and screening cut-offs (policy).
 
 Language, text size and the backup folder belong to the PC (preferences.json); the idle lock
-is a security control, so it is kept in the vault, changed only by an administrator and
-audited (services.policy). The page says which is which.
+is a security control and the cut-offs decide who is flagged, so both are kept in the vault,
+changed only by an administrator and audited (services.policy). The page says which is which.
+The cut-offs (ui.settings_screening) are shown read-only to counsellors and not at all to
+viewers, who never see screening results.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +40,7 @@ from counselroom.ui.fonts import apply_text_scale as apply_text_scale  # it with
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
+from counselroom.ui.settings_screening import ScreeningCutoffsGroup
 
 translate = QCoreApplication.translate
 
@@ -73,11 +78,23 @@ class SettingsPage(QWidget):
         self.prefs = handle.preferences
         self.setObjectName("settingsPage")
         self.setStyleSheet(_STYLE)
-        layout = QVBoxLayout(self)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self._build_pc_group())
         layout.addWidget(self._build_policy_group())
+        self.screening_group: ScreeningCutoffsGroup | None = None
+        if allowed(handle.actor.role, Permission.READ_CASE_NOTES):  # not for viewers
+            self.screening_group = ScreeningCutoffsGroup(handle)
+            layout.addWidget(self.screening_group)
         layout.addStretch(1)
+        scroll = QScrollArea()  # the cut-offs make the page taller than a laptop screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.setMaximumWidth(860)  # a form, not a spreadsheet: lines stay readable
         self._apply_role()
 
@@ -248,6 +265,8 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         self._apply_role()
+        if self.screening_group is not None:
+            self.screening_group.reload()
         self.handle.run(
             policy_service.idle_lock_minutes,
             owner=self,
@@ -260,6 +279,8 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Nothing here is about a student; kept as it is across a lock."""
         self._policy_form.setRowVisible(self.policy_feedback, False)
+        if self.screening_group is not None:
+            self.screening_group.clear()
 
     def save_idle_lock(self) -> None:
         minutes = self.idle_spin.value()
