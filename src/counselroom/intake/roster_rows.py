@@ -1,0 +1,389 @@
+"""The data rows of a roster: each read into a checked record, and the checks across rows.
+
+A row is read whole: every cell of it is checked and every problem is reported, by spreadsheet
+row number and by the header the file gave the column, so one dry run lists all that must be
+fixed. A record with any problem is never imported (the service skips the row), so the values
+of a record are only trusted when its problems are empty.
+
+The rules for names, phones and text lengths are those of the profile editor
+(services/profile_checks.py): a value the roster brings must be one the 概况 form can save
+again, or the student's file would become uneditable after an import.
+
+An empty cell is "not given", never "clear it": the record holds None (or no member, no group)
+and the import keeps what the vault has.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import TypeVar
+
+from counselroom.domain.cells import (
+    parse_date_cell,
+    parse_gender_cell,
+    parse_id_cell,
+    parse_student_no_cell,
+    parse_yes_no_cell,
+)
+from counselroom.domain.classes import ClassName, parse_class
+from counselroom.domain.errors import ValidationError
+from counselroom.domain.grades import grade_level
+from counselroom.domain.text import normalise_ascii, squeeze
+from counselroom.intake.problems import Problem, column_name
+from counselroom.intake.roster_fields import GROUP_FIELDS, MEMBER_COUNT, member_key
+from counselroom.intake.sheets import SheetRow, is_formula
+
+__all__ = [
+    "FORMULA",
+    "Member",
+    "ReadRow",
+    "RosterRecord",
+    "RowReader",
+    "clean_name",
+    "duplicate_problems",
+    "head_teacher_problems",
+    "id_birth_date",
+    "id_gender",
+    "is_resident_id",
+]
+
+FORMULA = "a formula, not a value: paste the column as values (选择性粘贴→数值) and import again"
+EARLIEST_BIRTH = date(1990, 1, 1)  # as services/profile_checks.EARLIEST_BIRTH
+MAX_NAME, MAX_SHORT, MAX_ADDRESS = 50, 50, 200  # as profile_checks / profile.py
+PHONE_CHARS = frozenset("0123456789 -+")
+PHONE_LENGTH = (7, 20)
+_SEX = {"M": "male", "F": "female"}
+_T = TypeVar("_T")
+# A space between two Han characters is padding (王　明 aligned with 王小明), not part of a name.
+_PADDING = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+@dataclass(frozen=True)
+class Member:
+    """A family member from the 成员N columns; "" and None mean "the cell was empty"."""
+
+    name: str
+    relation: str
+    phone: str
+    is_guardian: bool | None
+
+
+@dataclass(frozen=True)
+class RosterRecord:
+    """One data row in stored form; None (or empty) where the row gave nothing."""
+
+    row: int
+    student_no: str  # canonical, "" when missing or unreadable
+    name: str
+    gender: str | None  # "M" | "F"
+    birth_date: date | None
+    class_name: ClassName | None
+    grade_level: int | None  # from the class, else from the grade cell
+    head_teacher: str | None
+    id_type: str | None
+    id_number: str | None
+    phone: str | None
+    address: str | None
+    ethnicity: str | None
+    roll_no: str | None
+    enrolled_on: date | None
+    groups: tuple[tuple[str, bool], ...]  # (care-group code, yes?) for each cell given
+    members: tuple[Member, ...]  # () when no member cell is given
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    record: RosterRecord
+    problems: tuple[Problem, ...]
+
+
+def clean_name(text: str) -> str:
+    """A person's name as stored: ASCII forms, single spaces, no padding between Han characters."""
+    return _PADDING.sub("", " ".join(normalise_ascii(text).split()))
+
+
+def _has_control(text: str) -> bool:
+    if text.isprintable():  # the usual case, in C: no Cc/Cf/Cs character can be in it
+        return False
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text)
+
+
+def id_birth_date(number: str) -> date:
+    """The birth date of an ID number parse_id_cell accepted (so it is a real date).
+
+    idnumbers.birth_date_from_id checks the whole number again; for 5,000 rows the repeated
+    checks were a fifth of the import's time.
+    """
+    return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def id_gender(number: str) -> str:
+    """ "M" or "F" from an accepted ID number: the 17th character is odd for men."""
+    return "M" if int(number[16]) % 2 else "F"
+
+
+def is_resident_id(id_type: str | None) -> bool:
+    """居民身份证 (or no type given): only that number follows GB 11643 and can be checked.
+
+    Passports and 港澳台 documents have their own formats; they are kept as written.
+    """
+    return id_type is None or "居民身份证" in id_type or id_type == "身份证"
+
+
+class RowReader:
+    """Reads the data rows of one file, given its header row and the column mapping."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        mapping: Mapping[str, int],
+        *,
+        today: date,
+        school_type: str,
+    ) -> None:
+        self.headers = tuple(headers)
+        self.mapping = dict(mapping)
+        self.today = today
+        self.school_type = school_type
+
+    def column(self, field: str) -> str:
+        """The column as the file names it: its header, or its letter when the header is empty."""
+        return column_name(self.headers, self.mapping[field])
+
+    def read(self, row: SheetRow) -> ReadRow:
+        return _Row(self, row).read()
+
+
+class _Row:
+    """One row being read: collects the problems while turning cells into values."""
+
+    def __init__(self, reader: RowReader, row: SheetRow) -> None:
+        self.reader = reader
+        self.row = row
+        self.today = reader.today
+        self.problems: list[Problem] = []
+        self.failed: set[str] = set()
+
+    def fail(self, field: str, reason: str) -> None:
+        self.failed.add(field)
+        self.problems.append(Problem(self.row.number, self.reader.column(field), reason))
+
+    def cell(self, field: str) -> str:
+        """The cell's text; "" when unmapped, empty or a formula (reported here)."""
+        index = self.reader.mapping.get(field)
+        if index is None or index >= len(self.row.cells):
+            return ""
+        text = self.row.cells[index]
+        if is_formula(text):
+            self.fail(field, FORMULA)
+            return ""
+        return text
+
+    def parsed(self, field: str, parse: Callable[[str], _T]) -> _T | None:
+        """``parse(text)`` for a non-empty cell; None when empty or refused (reported)."""
+        text = self.cell(field)
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except ValidationError as error:
+            self.fail(field, error.message)
+            return None
+
+    def text(self, field: str, limit: int) -> str | None:
+        value = " ".join(normalise_ascii(self.cell(field)).split()) or None
+        if value is not None and len(value) > limit:
+            self.fail(field, f"has {len(value)} characters; at most {limit}")
+        elif value is not None and _has_control(value):
+            self.fail(field, "must be one line of text, without control characters")
+        return value
+
+    def name(self, field: str, *, required: bool) -> str:
+        name = clean_name(self.cell(field))
+        if not name and required and field not in self.failed:
+            self.fail(field, "is empty; every row needs the student's name")
+        elif len(name) > MAX_NAME:
+            self.fail(field, f"a name has at most {MAX_NAME} characters")
+        elif _has_control(name):
+            self.fail(field, "a name may not hold control characters")
+        return name
+
+    def phone(self, field: str) -> str | None:
+        value = normalise_ascii(self.cell(field)).strip() or None
+        low, high = PHONE_LENGTH
+        if value is None:
+            return None
+        if any(ch not in PHONE_CHARS for ch in value):
+            self.fail(field, f"'{value}': a phone number holds only digits, spaces, '-' and '+'")
+        elif not low <= len(value) <= high or sum(ch.isdigit() for ch in value) < low:
+            self.fail(field, f"'{value}' is not a phone number ({low}-{high} digits)")
+        return value
+
+    def read(self) -> ReadRow:
+        today = self.today
+        student_no = self.cell("student_no")
+        if not student_no and "student_no" not in self.failed:
+            self.fail("student_no", "is empty; every row needs the 学籍号")
+        elif student_no:
+            try:
+                student_no = parse_student_no_cell(student_no, field="student_no", today=today)
+            except ValidationError as error:
+                self.fail("student_no", error.message)
+                student_no = ""
+        name = self.name("name", required=True)
+        gender = self.parsed("gender", parse_gender_cell)
+        birth = self.day("birth_date")
+        if birth is not None and birth < EARLIEST_BIRTH:
+            self.fail("birth_date", f"{birth.isoformat()} is before {EARLIEST_BIRTH.year}")
+            birth = None
+        id_type = self.text("id_type", MAX_SHORT)
+        id_number = self.id_number(id_type, birth, gender if gender != "U" else None)
+        class_name, level = self.school_class()
+        head = self.name("head_teacher", required=False) or None
+        enrolled = self.day("enrolled_on")
+        if enrolled is not None and birth is not None and enrolled < birth:
+            self.fail("enrolled_on", f"{enrolled.isoformat()} is before the birth date")
+            enrolled = None
+        record = RosterRecord(
+            row=self.row.number,
+            student_no=student_no if "student_no" not in self.failed else "",
+            name=name,
+            gender=gender if gender in _SEX else None,
+            birth_date=birth,
+            class_name=class_name,
+            grade_level=level,
+            head_teacher=head,
+            id_type=id_type,
+            id_number=id_number,
+            phone=self.phone("phone"),
+            address=self.text("address", MAX_ADDRESS),
+            ethnicity=self.text("ethnicity", MAX_SHORT),
+            roll_no=self.text("roll_no", MAX_SHORT),
+            enrolled_on=enrolled,
+            groups=self.groups(),
+            members=self.members(),
+        )
+        return ReadRow(record, tuple(self.problems))
+
+    def day(self, field: str) -> date | None:
+        value = self.parsed(field, partial(parse_date_cell, field=field))
+        if isinstance(value, date) and value > self.today:
+            self.fail(field, f"{value.isoformat()} is in the future")
+            return None
+        return value
+
+    def id_number(self, id_type: str | None, birth: date | None, gender: str | None) -> str | None:
+        if not is_resident_id(id_type):  # a passport number: kept as written, without spaces
+            written = self.text("id_number", MAX_SHORT)
+            return squeeze(written).upper() if written else None
+        value = self.parsed(
+            "id_number", partial(parse_id_cell, field="id_number", today=self.today)
+        )
+        if value is None:
+            return None
+        said = id_birth_date(value)
+        if birth is not None and said != birth:
+            self.fail(
+                "id_number",
+                f"says born {said.isoformat()}, the birth date column says {birth.isoformat()}",
+            )
+        sex = id_gender(value)
+        if gender is not None and sex != gender:
+            self.fail("id_number", f"says {_SEX[sex]}, the gender column says {_SEX[gender]}")
+        return value
+
+    def school_class(self) -> tuple[ClassName | None, int | None]:
+        class_text, grade_text = self.cell("class"), self.cell("grade")
+        if class_text:
+            try:
+                found = parse_class(
+                    class_text, grade_text, school_type=self.reader.school_type, today=self.today
+                )
+            except ValidationError as error:
+                grade_cell = error.field == "grade" and "grade" in self.reader.mapping
+                self.fail("grade" if grade_cell else "class", error.message)
+                return None, None
+            return found, found.grade_level
+        if not grade_text:
+            return None, None
+        digits = squeeze(grade_text)
+        try:
+            if digits.isascii() and digits.isdigit() and 1 <= int(digits) <= 12:
+                return None, int(digits)
+            return None, grade_level(grade_text)
+        except ValidationError:
+            self.fail("grade", f"cannot read a grade from '{grade_text}' (write it like 初二)")
+            return None, None
+
+    def groups(self) -> tuple[tuple[str, bool], ...]:
+        found: list[tuple[str, bool]] = []
+        for field, code in GROUP_FIELDS.items():
+            value = self.parsed(field, partial(parse_yes_no_cell, field=field))
+            if isinstance(value, bool):
+                found.append((code, value))
+        return tuple(found)
+
+    def members(self) -> tuple[Member, ...]:
+        members: list[Member] = []
+        for n in range(1, MEMBER_COUNT + 1):
+            keys = {part: member_key(n, part) for part in ("name", "relation", "phone", "guardian")}
+            name = self.name(keys["name"], required=False)
+            relation = self.text(keys["relation"], MAX_SHORT) or ""
+            phone = self.phone(keys["phone"]) or ""
+            guardian = self.parsed(
+                keys["guardian"], partial(parse_yes_no_cell, field=keys["guardian"])
+            )
+            named = keys["name"] in self.reader.mapping
+            if name:
+                members.append(Member(name, relation, phone, guardian))
+            elif named and (relation or phone or guardian is not None):
+                self.fail(keys["name"], f"is empty, but other 成员{n} columns are filled")
+        return tuple(members)
+
+
+def duplicate_problems(records: Sequence[RosterRecord], reader: RowReader) -> list[Problem]:
+    """Rows sharing a 学籍号 (or an ID number): each is a problem naming the others.
+
+    Neither row can be trusted to be the right one, so both are skipped.
+    """
+    problems: list[Problem] = []
+    for field, what in (("student_no", "学籍号"), ("id_number", "ID number")):
+        rows: dict[str, list[int]] = defaultdict(list)
+        for record in records:
+            value = getattr(record, field)
+            if value:
+                rows[value].append(record.row)
+        for numbers in rows.values():
+            for number in numbers if len(numbers) > 1 else ():
+                others = ", ".join(str(n) for n in numbers if n != number)
+                problems.append(
+                    Problem(number, reader.column(field), f"the same {what} is on row {others}")
+                )
+    return problems
+
+
+def head_teacher_problems(records: Iterable[RosterRecord], reader: RowReader) -> list[Problem]:
+    """A class has one 班主任: a row naming another than an earlier row of its class is refused."""
+    first: dict[tuple[int, int], RosterRecord] = {}
+    problems: list[Problem] = []
+    for record in records:
+        if record.class_name is None or record.head_teacher is None:
+            continue
+        key = (record.class_name.grade_level, record.class_name.number)
+        earlier = first.setdefault(key, record)
+        if earlier.head_teacher != record.head_teacher:
+            problems.append(
+                Problem(
+                    record.row,
+                    reader.column("head_teacher"),
+                    f"names {record.head_teacher} as 班主任 of {record.class_name.label}, "
+                    f"row {earlier.row} names {earlier.head_teacher}",
+                )
+            )
+    return problems
