@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 
-from counselroom.domain.screening_flags import ITEM9
+from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.services.policy import policy_in
@@ -71,13 +71,12 @@ class ReferralRow:
 
 
 def screening_batches(ctx: Context) -> list[ScreeningBatchRow]:
-    """Every batch, newest first, with its counts (a result is flagged if it has any flag)."""
+    """Every batch, newest first, with its counts. A result is flagged when it has a flag that
+    puts the student on the interview list; an incomplete or void sheet (a retest flag) is
+    counted as invalid, not flagged."""
     ctx.require(Permission.READ_CASE_NOTES)
-    flagged = case((ScreeningResult.flags_json.not_in(("[]", "")), 1), else_=0)
-    item9 = case(
-        (ScreeningResult.flags_json.contains(f'"{ITEM9}"', autoescape=True), 1),
-        else_=0,
-    )
+    flagged = case((or_(*(_has_flag(code) for code in INTERVIEW_FLAGS)), 1), else_=0)
+    item9 = case((_has_flag(ITEM9), 1), else_=0)
     invalid = case((ScreeningResult.valid.is_(False), 1), else_=0)
     query = (
         select(
@@ -110,6 +109,10 @@ def screening_batches(ctx: Context) -> list[ScreeningBatchRow]:
             )
             for row in session.execute(query)
         ]
+
+
+def _has_flag(code: str) -> ColumnElement[bool]:
+    return ScreeningResult.flags_json.contains(f'"{code}"', autoescape=True)
 
 
 def referrals(ctx: Context, today: date | None = None) -> list[ReferralRow]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.policy import Policy, notification_plan, referral_feedback_due
@@ -59,6 +59,8 @@ PLAN_REVIEW_AHEAD = timedelta(days=7)
 # Break-glass deadline when the policy's tier-3 list has no 班主任 line to take it from: the
 # disclosure is an immediate danger, as a tier-3 raise is ("immediately": within 1 hour).
 BREAK_GLASS_WITHIN = timedelta(hours=1)
+# Recipient of the same-day risk assessment a positive PHQ-9 item 9 creates (no tier change).
+RISK_ASSESSMENT_ROLE = "counsellor"
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,16 @@ def _never_followed(session: Session, day: date) -> tuple[DashboardItem, ...]:
 
 
 def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, ...]:
-    """Open notification tasks due by the end of tomorrow (local)."""
+    """Open notification tasks due by the end of tomorrow (local).
+
+    Closed files leave the dashboard and keep their tasks — except the counsellor's same-day
+    risk assessment after a positive PHQ-9 item 9 (no tier change behind it): a closed file
+    says nothing about today's answer, so that task is listed whatever the file's state."""
     horizon = utc_start_of(day + timedelta(days=2))
+    risk_task = and_(
+        NotificationTask.recipient_role == RISK_ASSESSMENT_ROLE,
+        NotificationTask.tier_change_id.is_(None),
+    )
     rows = session.execute(
         who()
         .add_columns(NotificationTask.id, NotificationTask.recipient_role, NotificationTask.due_at)
@@ -171,7 +181,7 @@ def _tasks(session: Session, day: date, now: datetime) -> tuple[DashboardItem, .
         .where(
             NotificationTask.done_at.is_(None),
             NotificationTask.due_at < horizon,
-            Student.file_state != "closed",  # closed files leave the dashboard, keep their tasks
+            or_(Student.file_state != "closed", risk_task),
         )
     )
     return sort_items(
