@@ -107,13 +107,50 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--search")
     q = student_sub.add_parser("show", parents=[signed_in])
     q.add_argument("sid", help="学籍号 or internal id")
+
+    p = sub.add_parser("roster", help="import or export the student roster (花名册)")
+    roster_sub = p.add_subparsers(dest="roster_command", required=True)
+    q = roster_sub.add_parser("import", parents=[signed_in], help="import a roster .xlsx/.csv")
+    q.add_argument("file", type=Path)
+    q.add_argument("--dry-run", action="store_true", help="list what would change; change nothing")
+    q.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="map a field to a column header or letter (e.g. student_no=学生编号 or name=C)",
+    )
+    q = roster_sub.add_parser("export", parents=[signed_in], help="save the roster as .xlsx/.csv")
+    q.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("screening", help="screening batches and results")
+    screening_sub = p.add_subparsers(dest="screening_command", required=True)
+    q = screening_sub.add_parser(
+        "import", parents=[signed_in], help="import a results .xlsx/.csv into a batch"
+    )
+    q.add_argument("file", type=Path)
+    q.add_argument("--instrument", required=True, choices=["phq9", "gad7", "mht"])
+    q.add_argument("--dry-run", action="store_true", help="score and list; change nothing")
+    q.add_argument("--batch", type=int, help="add to this existing batch (default: a new one)")
+    q.add_argument("--date", help="the new batch's date, YYYY-MM-DD (default: today)")
+    q.add_argument("--term", help="the new batch's term, e.g. 2026-2027学年第一学期")
+    q.add_argument("--grades", help="the new batch's grades, e.g. 7,8,9 (default: the file's)")
+    q.add_argument("--consent", help="consent reference (告知书/知情同意 number or title)")
+    q.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="map a field to a column header or letter (e.g. student_no=学号 or item1=D)",
+    )
+    q = screening_sub.add_parser("list", parents=[signed_in], help="the screening batches")
     return parser
 
 
 def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
     if args.command is None or args.command == "gui":
         return start_gui(args)
-    from counselroom.cli import students, vaultcmds
+    from counselroom.cli import roster, screening, students, vaultcmds
     from counselroom.services import auth
 
     args.vault = getattr(args, "vault", None) or default_vault_dir()
@@ -129,6 +166,10 @@ def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
     try:
         if args.command == "user":
             return vaultcmds.cmd_user(ctx, args, secrets)
+        if args.command == "roster":
+            return roster.cmd_roster(ctx, args)
+        if args.command == "screening":
+            return screening.cmd_screening(ctx, args)
         if args.student_command == "list":
             return students.cmd_list(ctx, args)
         return students.cmd_show(ctx, args)
