@@ -1,7 +1,8 @@
 """Per-PC preferences: a typed registry of options with defaults (Picard's `Option`).
 
 What belongs here is how this PC shows the program (language, text size, window geometry) and
-where it looks for things (last vault folder, backup folder, last account name). School policy
+where it looks for things (last vault folder, backup folder, last account name), and which
+column of an imported file holds what (the import dialog's choices). School policy
 — including the idle-lock time, a security control — lives in the vault and is audited
 (`services.policy`). Nothing personal is stored here: account names are staff names that
 `vault.keys` already shows on the login screen (docs/decisions.md 3), never a student's.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -62,6 +63,9 @@ BACKUP_FOLDER: Option[str] = Option("backup_folder", "")
 WINDOW_GEOMETRY: Option[str] = Option("window_geometry", "")  # base64 of saveGeometry()
 LAST_VAULT: Option[str] = Option("last_vault", "")
 LAST_USER: Option[str] = Option("last_user", "")
+# The import dialog's column choices, JSON {kind: {header key: field key or ""}}. Header texts
+# such as "学籍号" or "成员1姓名" say how a file is laid out, never who is in it.
+IMPORT_MAPPINGS: Option[str] = Option("import_mappings", "")
 
 OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
@@ -70,6 +74,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     WINDOW_GEOMETRY,
     LAST_VAULT,
     LAST_USER,
+    IMPORT_MAPPINGS,
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -149,3 +154,32 @@ class Preferences:
         document = {"format": FORMAT, "values": self._values}
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         atomic_write(self.path, text.encode("utf-8"))
+
+
+def remembered_choices(prefs: Preferences, kind: str) -> dict[str, str]:
+    """The column choices remembered for `kind` ({} when none or unreadable: never an error)."""
+    try:
+        every = json.loads(prefs.get(IMPORT_MAPPINGS) or "{}")
+    except json.JSONDecodeError:
+        log.warning("preferences: %s is not valid JSON; forgetting it", IMPORT_MAPPINGS.key)
+        return {}
+    chosen = every.get(kind) if isinstance(every, dict) else None
+    if not isinstance(chosen, dict):
+        return {}
+    return {k: v for k, v in chosen.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def remember_choices(prefs: Preferences, kind: str, choices: Mapping[str, str]) -> None:
+    """Merge `choices` into what is remembered for `kind` (in memory; `save()` writes it).
+
+    Merged, not replaced: a school that receives files from two systems keeps the choices
+    made for both layouts.
+    """
+    try:
+        every = json.loads(prefs.get(IMPORT_MAPPINGS) or "{}")
+    except json.JSONDecodeError:
+        every = {}
+    if not isinstance(every, dict):
+        every = {}
+    every[kind] = {**remembered_choices(prefs, kind), **choices}
+    prefs.set(IMPORT_MAPPINGS, json.dumps(every, ensure_ascii=False, sort_keys=True))
