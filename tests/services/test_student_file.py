@@ -475,7 +475,14 @@ def _records(f: StudentFile) -> int:
     parts = 0
     for field in fields(f):
         value = getattr(f, field.name)
-        if field.name in ("header", "profile", "restricted", "timeline", "plan_review_after"):
+        if field.name in (
+            "header",
+            "profile",
+            "restricted",
+            "timeline",
+            "plan_review_after",
+            "screening_cutoffs",
+        ):
             continue
         parts += len(value)
     amendments = sum(len(s.amendments) for s in f.sessions)

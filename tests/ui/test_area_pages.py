@@ -27,8 +27,8 @@ from counselroom.services.demo import (
     create_demo_vault,
 )
 from counselroom.services.statistics import TermStatistics, term_statistics
+from counselroom.ui.areas import batch_list_model as sp
 from counselroom.ui.areas import referrals_page as rp
-from counselroom.ui.areas import screening_page as sp
 from counselroom.ui.areas.codes import care_group_label, referral_state_label, urgency_label
 from counselroom.ui.areas.page_base import LoadingPage
 from counselroom.ui.areas.referrals_page import ReferralList, ReferralsPage

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,7 @@ from counselroom.services import policy as policy_service
 from counselroom.services.context import Context
 from counselroom.services.roles import Role
 from counselroom.storage.models import AuditEntry, PolicySetting
+from counselroom.ui.cutoff_editors import plain_label
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.settings_page import SettingsPage
 from counselroom.ui.settings_screening import ScreeningCutoffsGroup
@@ -47,6 +48,9 @@ def open_page(qtbot: QtBot, sample_vault: SampleVault) -> Iterator[Opener]:
     yield opener
     for handle in handles:
         handle.end()
+
+
+translate = QCoreApplication.translate
 
 
 def admin_context(vault: SampleVault) -> Context:
@@ -123,7 +127,8 @@ def test_a_refused_value_is_shown_with_its_field_and_nothing_is_saved(
     wait_feedback(qtbot, group, "problem")
     text = group.feedback.text()
     assert "screening.phq9.bands[2]" in text and "rising" in text
-    assert "PHQ-9 bands" in text  # the row's own name, not only the key path
+    # the row's own name (in the window's language), not only the key path
+    assert plain_label(translate("ScreeningCutoffsGroup", "PHQ-9 bands:")) in text
     assert group.widget_for("screening.phq9.bands[2]") is group.phq9_bands
     qtbot.waitUntil(moderate.hasFocus, timeout=2000)  # the cursor is put in the refused band
     assert group.save_button.isEnabled()
@@ -181,7 +186,10 @@ def test_a_counsellor_sees_the_cut_offs_read_only(
     group.phq9_flag.setValue(10)
     group.save()
     wait_feedback(qtbot, group, "problem")
-    assert "administrator" in group.feedback.text()
+    refusal = translate(
+        "ScreeningCutoffsGroup", "Not saved: only an administrator can change the cut-offs."
+    )
+    assert group.feedback.text() == refusal
     assert stored(page)[0].phq9.flag_at == 12
 
 
@@ -223,3 +231,9 @@ def test_the_wheel_does_not_change_a_cut_off_it_passes_over(
     qtbot.waitUntil(spin.hasFocus, timeout=2000)
     wheel()
     assert spin.value() == 66
+
+
+def test_a_refusal_names_the_field_without_its_mnemonic_in_either_language() -> None:
+    assert plain_label("PHQ-9 总分达到此值即提示(&F)：") == "PHQ-9 总分达到此值即提示"
+    assert plain_label("PHQ-9 &flag at total:") == "PHQ-9 flag at total"
+    assert plain_label("Tom && Jerry:") == "Tom & Jerry"

@@ -281,11 +281,11 @@ def make_file() -> StudentFile:
             "2026-2027学年第一学期",
             66,
             None,
-            ("mht_total",),
+            ("mht_attention",),
             True,
             3,
             None,
-            (("learning_anxiety", 9), ("loneliness", 4)),
+            (("learning", 9), ("lonely", 4)),
             None,
             at(1),
         ),
@@ -394,7 +394,7 @@ def test_every_kind_of_record_is_shown(window: StudentFileWindow) -> None:
         REFERRALS: ["转介原因文字", "医院告知的诊断", "经绿色通道"],
         CONTACTS: ["电话沟通内容", "约定每周反馈"],
         LEAVE: ["休学原因文字", "复学计划文字", "班主任、心理委员"],
-        SCREENING: ["1", labels.mht_scale("learning_anxiety")],
+        SCREENING: ["1", labels.mht_scale("learning")],
         DOCUMENTS: ["ab" * 32],
     }
     for key, fragments in details.items():

@@ -310,9 +310,11 @@ def read_screenings(session: Session, student_id: int) -> tuple[ScreeningEntry, 
                 lie_score=r.lie_score,
                 item9=r.item9,
                 scales=_scales(r.scales_json),
+                # a missing answer stays in its place (None): dropping it would shift every
+                # later item of an incomplete sheet to the wrong number
                 answers=None
                 if answers is None
-                else tuple(int(a) for a in answers if isinstance(a, int)),
+                else tuple(a if isinstance(a, int) else None for a in answers),
                 created_at=r.created_at,
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from counselroom.domain.cutoffs import ScreeningCutoffs
 from counselroom.domain.policy import FollowUpPolicy
 from counselroom.services.timeline import TimelineItem
 
@@ -257,7 +258,7 @@ class ScreeningEntry:
     lie_score: int | None
     item9: int | None
     scales: tuple[tuple[str, int], ...]
-    answers: tuple[int, ...] | None
+    answers: tuple[int | None, ...] | None  # None in a place: that item was not answered
     created_at: datetime
 
 
@@ -313,6 +314,8 @@ class StudentFile:
     # The school's plan-review interval, read in the same transaction: the plan form dates the
     # next review with it (the service's own default for a plan saved without a date).
     plan_review_after: timedelta = field(default_factory=lambda: FollowUpPolicy().plan_review)
+    # the cut-off lines of the screening trend chart: the policy the results are read against
+    screening_cutoffs: ScreeningCutoffs = field(default_factory=ScreeningCutoffs)
 
 
 # -- public functions ----------------------------------------------------------------------

@@ -128,6 +128,7 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
                 documents=documents,
                 closures=case.closures,
             )
+        policy = policy_in(session)
         result = StudentFile(
             header=read_header(session, student),
             profile=student_profile(session, student),
@@ -144,7 +145,8 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
             documents=documents,
             closures=case.closures if case else None,
             timeline=timeline,
-            plan_review_after=policy_in(session).follow_up.plan_review,
+            plan_review_after=policy.follow_up.plan_review,
+            screening_cutoffs=policy.screening,
         )
         _audit_view(ctx, session, student_id, "full" if full else "restricted")
     return result

@@ -27,6 +27,14 @@ from counselroom.domain.cutoffs import (
 )
 from counselroom.ui.i18n import fill
 
+
+def plain_label(text: str) -> str:
+    """A form label as words in a message: no mnemonic — "&F" in English, "(&F)" after a
+    Chinese label — and no trailing colon."""
+    text = re.sub(r"\(&[^&]\)", "", text)
+    return re.sub(r"&(.)", r"\1", text).rstrip(":：").strip()
+
+
 KEY_COLUMNS = 10  # ten rows of ten: items 1-10, 11-20, … as on a printed answer key
 
 

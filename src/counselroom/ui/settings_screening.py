@@ -30,7 +30,7 @@ from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.services import policy as policy_service
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission, PermissionDenied, allowed
-from counselroom.ui.cutoff_editors import BandsEditor, CutoffSpin, ItemKeyEditor
+from counselroom.ui.cutoff_editors import BandsEditor, CutoffSpin, ItemKeyEditor, plain_label
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
@@ -253,7 +253,7 @@ class ScreeningCutoffsGroup(QGroupBox):
             widget = self.widget_for(exc.field)
             label = self._form.labelForField(widget) if widget is not None else None
             if isinstance(label, QLabel):  # the row's name first, the key path for the record
-                where = fill("%1 (%2)", label.text().replace("&", "").rstrip(":："), where)
+                where = fill("%1 (%2)", plain_label(label.text()), where)
             return fill(self.tr("Not saved: %1 — %2"), where, exc.message)
         if isinstance(exc, CounselRoomError):
             return fill(self.tr("Not saved: %1"), exc)

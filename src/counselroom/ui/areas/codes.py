@@ -7,6 +7,8 @@ a list must never hide a row because a newer vault knows a state this window doe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from counselroom.domain.groups import CareGroup
@@ -71,7 +73,56 @@ def interview_reason_label(code: str) -> str:
         "gad7_flag": translate("codes", "GAD-7 above the cut-off"),
         "mht_attention": translate("codes", "MHT total needs special attention"),
         "mht_invalid": translate("codes", "MHT sheet invalid (lie scale): retest"),
+        "mht_scale_high": translate("codes", "an MHT scale is high"),
+        "sheet_incomplete": translate("codes", "answer sheet incomplete: retest"),
         "concern": translate("codes", "reported concern"),
+    }
+    return names.get(code, code)
+
+
+def screening_flags_text(codes: Sequence[str]) -> str:
+    """A result's flags (筛查提示) in words, most urgent first as the service orders them."""
+    return "；".join(interview_reason_label(code) for code in codes)
+
+
+def mht_scale_label(code: str) -> str:
+    """The eight MHT content scales and the lie scale (codes of domain.scoring.MHT_SCALES)."""
+    names = {
+        "learning": translate("codes", "learning anxiety"),
+        "social": translate("codes", "social anxiety"),
+        "lonely": translate("codes", "loneliness"),
+        "self_blame": translate("codes", "self-blame"),
+        "sensitive": translate("codes", "oversensitivity"),
+        "somatic": translate("codes", "physical symptoms"),
+        "phobic": translate("codes", "phobic tendency"),
+        "impulsive": translate("codes", "impulsive tendency"),
+        "lie": translate("codes", "lie scale"),
+    }
+    return names.get(code, code)
+
+
+def severity_label(code: str | None) -> str:
+    """A PHQ-9 / GAD-7 severity band (domain.cutoffs.Severity); MHT has none."""
+    if not code:
+        return ""
+    names = {
+        "none": translate("codes", "none"),
+        "minimal": translate("codes", "minimal"),
+        "mild": translate("codes", "mild"),
+        "moderate": translate("codes", "moderate"),
+        "moderately_severe": translate("codes", "moderately severe"),
+        "severe": translate("codes", "severe"),
+    }
+    return names.get(code, code)
+
+
+def screening_line_label(code: str) -> str:
+    """What an import did with one row of a screening file (ScreeningLine.status)."""
+    names = {
+        "scored": translate("codes", "scored"),
+        "invalid": translate("codes", "stored, sheet not valid"),
+        "unmatched": translate("codes", "no matching student"),
+        "skipped": translate("codes", "skipped"),
     }
     return names.get(code, code)
 

@@ -3,14 +3,26 @@
 A block says one of three things, never nothing: the lines to do, "nothing to do today", or
 "visible to counsellors only" for a viewer — so a 班主任 never reads an empty clinical list as
 "no student needs an interview".
+
+The same-day risk assessment after a PHQ-9 item-9 answer (the counsellor's task and the
+interview line for item 9) is drawn in red from the moment it appears, not only once overdue:
+it is due within the day, and the words in the "What" column say why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counselroom.domain.screening_flags import ITEM9
 from counselroom.services.dashboard import DashboardItem
 from counselroom.ui.areas.codes import (
     interview_reason_label,
@@ -28,6 +41,7 @@ from counselroom.ui.areas.codes import (
     referral_state_label,
 )
 from counselroom.ui.areas.table_kit import (
+    OVERDUE_COLOUR,
     RowTableModel,
     date_key,
     date_text,
@@ -53,8 +67,22 @@ _SAMPLES = {
 }
 
 
+# The recipient of the task an item-9 answer creates (services.screening_import): the
+# counsellor, who assesses the risk himself the same day.
+RISK_ASSESSOR = "counsellor"
+
+
+def same_day_risk(item: DashboardItem) -> bool:
+    """The lines of a same-day risk assessment: PHQ-9 item 9 was answered above 0."""
+    return (item.kind == "task" and item.detail == RISK_ASSESSOR) or (
+        item.kind == "interview" and item.detail == ITEM9
+    )
+
+
 def what_text(item: DashboardItem) -> str:
     """The line's "what to do", from its kind and detail code."""
+    if item.kind == "task" and item.detail == RISK_ASSESSOR:
+        return translate("dashboard", "Same-day risk assessment (PHQ-9 item 9)")
     if item.kind == "task":
         return fill(translate("dashboard", "Notify %1"), recipient_label(item.detail))
     if item.kind == "break_glass":  # a 自伤/他伤 disclosure: detail is whom to tell
@@ -146,6 +174,35 @@ class DashboardItemModel(RowTableModel[DashboardItem]):
 
     def overdue(self, row: DashboardItem) -> bool:
         return row.overdue
+
+    def tooltip(self, row: DashboardItem, column: int) -> str | None:
+        if same_day_risk(row):
+            return translate(
+                "dashboard",
+                "PHQ-9 item 9 (thoughts of self-harm) was answered above 0: assess the risk "
+                "today. A screening flag (筛查提示), not a diagnosis.",
+            )
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        # Red (and the "What" words bold) for a same-day risk line even before it is overdue;
+        # the tier badge keeps its own colours.
+        if (
+            role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+            and index.isValid()
+            and index.column() != COL_TIER
+            and 0 <= index.row() < self.rowCount()
+            and same_day_risk(self.row_at(index.row()))
+        ):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return OVERDUE_COLOUR
+            if index.column() in (COL_WHAT, COL_STATE):
+                return self._bold_font()
+        return super().data(index, role)
 
 
 class SectionBox(QFrame):

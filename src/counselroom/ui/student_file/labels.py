@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from counselroom.domain.groups import CareGroup
 from counselroom.services.localtime import to_local
+from counselroom.ui.areas.codes import interview_reason_label, mht_scale_label, severity_label
 
 # lupdate finds `translate("StudentFileLabels", "…")` calls only with the context spelled out.
 translate = QCoreApplication.translate
@@ -157,40 +158,11 @@ leave_state = _lookup(
         "cancelled": translate("StudentFileLabels", "cancelled"),
     }
 )
-severity = _lookup(
-    lambda: {
-        "none": translate("StudentFileLabels", "none"),
-        "minimal": translate("StudentFileLabels", "minimal"),
-        "mild": translate("StudentFileLabels", "mild"),
-        "moderate": translate("StudentFileLabels", "moderate"),
-        "moderately_severe": translate("StudentFileLabels", "moderately severe"),
-        "severe": translate("StudentFileLabels", "severe"),
-    }
-)
-screening_flag = _lookup(
-    lambda: {
-        "phq9_flag": translate("StudentFileLabels", "PHQ-9 above the cut-off"),
-        "gad7_flag": translate("StudentFileLabels", "GAD-7 above the cut-off"),
-        "item9": translate("StudentFileLabels", "item 9 (thoughts of self-harm) above 0"),
-        "mht_total": translate("StudentFileLabels", "MHT total needs attention"),
-        "mht_scale": translate("StudentFileLabels", "an MHT scale is high"),
-        "mht_invalid": translate("StudentFileLabels", "MHT sheet invalid (lie score)"),
-        "invalid": translate("StudentFileLabels", "invalid sheet"),
-    }
-)
-mht_scale = _lookup(
-    lambda: {
-        "learning_anxiety": translate("StudentFileLabels", "learning anxiety"),
-        "social_anxiety": translate("StudentFileLabels", "social anxiety"),
-        "loneliness": translate("StudentFileLabels", "loneliness"),
-        "self_blame": translate("StudentFileLabels", "self-blame"),
-        "sensitivity": translate("StudentFileLabels", "oversensitivity"),
-        "somatic": translate("StudentFileLabels", "physical symptoms"),
-        "phobia": translate("StudentFileLabels", "phobic tendency"),
-        "impulsivity": translate("StudentFileLabels", "impulsive tendency"),
-        "lie": translate("StudentFileLabels", "lie scale"),
-    }
-)
+# One vocabulary for screening words in the whole window (ui/areas/codes.py): the file's tab,
+# the 筛查 page and the dashboard must call a flag by the same name.
+severity = severity_label
+screening_flag = interview_reason_label
+mht_scale = mht_scale_label
 document_kind = _lookup(
     lambda: {
         "parent-notice": translate("StudentFileLabels", "notice to parents"),

@@ -1,20 +1,53 @@
 """筛查: screening results. A result is a flag for an interview, never a diagnosis — the pane
-says so above the scores."""
+says so above the scores.
+
+`ScreeningRecords` is the tab: the results table and reading pane of every records tab, with
+the trend chart of totals (`screening_chart`) above them once the file holds a scored result.
+The chart is cleared with the lists (a lock, a restricted role), so it never outlives them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from counselroom.domain.cutoffs import ScreeningCutoffs
 from counselroom.services.student_file import ScreeningEntry
 from counselroom.ui.i18n import fill
 from counselroom.ui.student_file import labels
 from counselroom.ui.student_file.detail_html import Detail
-from counselroom.ui.student_file.records import Row, Section
+from counselroom.ui.student_file.records import RecordsPage, Row, Section
+from counselroom.ui.student_file.screening_chart import ScreeningChart
 
 translate = QCoreApplication.translate
 ANSWERS_PER_LINE = 10
+
+
+class ScreeningRecords(RecordsPage):
+    """The 筛查 tab of a file: the trend chart over the results and their reading pane."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = ScreeningChart()
+        self.chart.hide()
+        self.set_action_bar(self.chart)
+
+    def show_screenings(
+        self, screenings: Sequence[ScreeningEntry], cutoffs: ScreeningCutoffs
+    ) -> None:
+        """The results, and the chart when at least one of them is a scored, valid sheet (a
+        student without one keeps the lists' own empty text, with no empty chart above it)."""
+        self.set_sections(screening_sections(screenings))
+        self.chart.setVisible(self.chart.set_results(screenings, cutoffs))
+
+    def clear(self) -> None:
+        super().clear()
+        chart = getattr(self, "chart", None)  # None only if the base clears during __init__
+        if chart is not None:
+            chart.clear()
+            chart.hide()
 
 
 def screening_sections(screenings: Sequence[ScreeningEntry]) -> list[Section]:
@@ -92,7 +125,7 @@ def screening_detail(s: ScreeningEntry) -> str:
             (
                 (
                     f"{start + 1}–{min(start + ANSWERS_PER_LINE, len(s.answers))}",
-                    *s.answers[start : start + ANSWERS_PER_LINE],
+                    *("–" if a is None else a for a in s.answers[start : start + ANSWERS_PER_LINE]),
                 )
                 for start in range(0, len(s.answers), ANSWERS_PER_LINE)
             ),

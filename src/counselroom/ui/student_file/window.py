@@ -41,7 +41,7 @@ from counselroom.ui.student_file.plan_tab import plan_sections
 from counselroom.ui.student_file.profile_editor import ProfileEditor
 from counselroom.ui.student_file.records import RecordsPage, restricted_text
 from counselroom.ui.student_file.referrals_tab import referral_sections
-from counselroom.ui.student_file.screening_tab import screening_sections
+from counselroom.ui.student_file.screening_tab import ScreeningRecords
 from counselroom.ui.student_file.sessions_tab import session_sections
 from counselroom.ui.student_file.tiers_tab import tier_sections
 from counselroom.ui.student_file.timeline_view import TimelineView
@@ -136,7 +136,8 @@ class StudentFileWindow(QWidget):
         self.timeline.record_requested.connect(self.show_record)
         self.pages: dict[str, QWidget] = {OVERVIEW: self.profile}
         for key in (PLAN, SESSIONS, TIERS, REFERRALS, CONTACTS, LEAVE, SCREENING, DOCUMENTS):
-            self.pages[key] = RecordsPage()
+            # the screening tab adds the trend chart above its records
+            self.pages[key] = ScreeningRecords() if key == SCREENING else RecordsPage()
         self.pages[TIMELINE] = self.timeline
         self.casework = Casework(
             self,
@@ -309,8 +310,9 @@ class StudentFileWindow(QWidget):
             records(CONTACTS).set_sections(contact_sections(f.contacts))
         if f.leaves is not None:
             records(LEAVE).set_sections(leave_sections(f.leaves))
-        if f.screenings is not None:
-            records(SCREENING).set_sections(screening_sections(f.screenings))
+        screening = self.pages[SCREENING]
+        if f.screenings is not None and isinstance(screening, ScreeningRecords):
+            screening.show_screenings(f.screenings, f.screening_cutoffs)
         records(DOCUMENTS).set_sections(document_sections(f.documents))
         self.timeline.set_items(f.timeline, restricted=restricted)
         parts = {
