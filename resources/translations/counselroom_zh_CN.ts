@@ -363,6 +363,238 @@
     </message>
 </context>
 <context>
+    <name>BandsEditor</name>
+    <message>
+        <location filename="../../src/counselroom/ui/cutoff_editors.py" line="+74"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderately severe</source>
+        <translation>中重度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 from</source>
+        <translation>%1 ≥</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDetailView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="+174"/>
+        <source>A screening flag (筛查提示) puts a student on the interview list; it is never a diagnosis. Only the counsellor&apos;s face-to-face interview sets a tier.</source>
+        <translation>筛查提示只是把学生列入访谈名单，绝不是诊断。只有心理教师的面对面访谈才能确定分级。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>consent %1</source>
+        <translation>知情同意 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results (%1)</source>
+        <translation>结果（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No result entered yet.</source>
+        <translation>尚未录入结果。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interview list (%1)</source>
+        <translation>访谈名单（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No student of this batch is flagged for an interview.</source>
+        <translation>本批次没有提示需要访谈的学生。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retest (%1)</source>
+        <translation>重测（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No sheet to retest.</source>
+        <translation>没有需要重测的答卷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not screened (%1)</source>
+        <translation>未测（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every student of these grades has a result.</source>
+        <translation>这些年级的学生均已有结果。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a batch to see its results.</source>
+        <translation>请选择一个批次以查看其结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interview list</source>
+        <translation>访谈名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retest</source>
+        <translation>重测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not screened</source>
+        <translation>未测</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+63"/>
+        <source>New screening batch</source>
+        <translation>新建筛查批次</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>e.g. the notice number of the parents&apos; consent (optional)</source>
+        <translation>例如：家长知情同意书的编号（选填）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Instrument:</source>
+        <translation>量表(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Term:</source>
+        <translation>学期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades:</source>
+        <translation>年级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Consent reference:</source>
+        <translation>知情同意编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Your account may not create screening batches.</source>
+        <translation>您的账户无权创建筛查批次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved (unexpected error): %1</source>
+        <translation>未保存（发生意外错误）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchResultModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="-180"/>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item 9</source>
+        <translation>第9题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lie scale</source>
+        <translation>效度量表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening flags</source>
+        <translation>筛查提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/calendar_page.py" line="+53"/>
@@ -821,7 +1053,7 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/form_kit.py" line="+122"/>
+        <location filename="../../src/counselroom/ui/student_file/form_kit.py" line="+121"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -853,7 +1085,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../src/counselroom/ui/student_file/plan_dialog.py" line="+162"/>
+        <location filename="../../src/counselroom/ui/student_file/plan_dialog.py" line="+164"/>
         <source>Nothing was saved: correct the field marked in red.</source>
         <translation>未保存：请更正标红的字段。</translation>
     </message>
@@ -1160,6 +1392,34 @@
     </message>
 </context>
 <context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="+29"/>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <location filename="../../src/counselroom/ui/wizard/create_page.py" line="+51"/>
@@ -1195,7 +1455,7 @@
 <context>
     <name>DashboardItemModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="+114"/>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="+142"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1685,6 +1945,211 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/mapping_model.py" line="+159"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Row %1 of the file</source>
+        <translation>文件第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field of column %1 (%2)</source>
+        <translation>%1 列（%2）对应的字段</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>%1 data rows. Row %2 of the file is the header; the first %3 rows are shown. Choose the field of each column in the first line.</source>
+        <translation>共 %1 行数据。文件第 %2 行是表头，下面显示前 %3 行。请在第一行为每一列选择对应的字段。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>“%1” was the field of column %2 before; column %2 is now ignored.</source>
+        <translation>“%1”原先对应 %2 列；%2 列现已改为忽略。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Required, not chosen for any column yet: %1</source>
+        <translation>以下必填字段尚未对应任何列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="+128"/>
+        <source>&amp;Problems only</source>
+        <translation>仅显示问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/import_dialog.py" line="+91"/>
+        <source>Choose an .xlsx or .csv file. Its first rows are shown with the field each column holds: correct the choices where needed, then “Check” lists every problem without saving anything. “Import” saves the rows without problems.</source>
+        <translation>请选择 .xlsx 或 .csv 文件。下方会显示文件的前几行以及每列对应的字段：如有不对请更正，然后点击“检查”列出全部问题，此时不会保存任何内容。点击“导入”将保存没有问题的行。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List every problem and change; nothing is saved</source>
+        <translation>列出全部问题和变更，不保存任何内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the rows the check found without problems</source>
+        <translation>保存检查中未发现问题的行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>电子表格 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The columns changed: check again before importing.</source>
+        <translation>列的对应关系已更改：请重新检查后再导入。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The window is locked: nothing was done.</source>
+        <translation>窗口已锁定：未执行任何操作。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nothing to import: no row would be added or changed.</source>
+        <translation>没有可导入的内容：没有需要新增或更改的行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The column choices were not remembered: %1</source>
+        <translation>未能记住列的对应关系：%1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Please wait until this step has finished; then the dialog can close.</source>
+        <translation>请等待此步骤完成，之后才能关闭对话框。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="-84"/>
+        <source>file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ItemKeyEditor</name>
+    <message>
+        <location filename="../../src/counselroom/ui/cutoff_editors.py" line="+36"/>
+        <source>Item %1: ticked, 是 scores a point</source>
+        <translation>第 %1 题：勾选时答“是”计 1 分</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTableModel</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/ledger_model.py" line="+69"/>
@@ -1838,7 +2303,7 @@ Close anyway?</source>
         <translation>从数据库重新读取本页</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Your account may not see this page.</source>
         <translation>您的账户无权查看本页。</translation>
     </message>
@@ -2085,7 +2550,7 @@ Details: %2</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="+54"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+80"/>
         <source>Loading students…</source>
         <translation>正在载入学生名单…</translation>
     </message>
@@ -2100,7 +2565,7 @@ Details: %2</source>
         <translation>无法载入学生名单：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+41"/>
         <source>%1 students in all, %2 shown</source>
         <translation>共 %1 名学生，显示 %2 名</translation>
     </message>
@@ -2593,6 +3058,322 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>ResultEntryDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+64"/>
+        <source>Enter %1 sheets</source>
+        <translation>录入 %1 答卷</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Type a name or 学籍号</source>
+        <translation>输入姓名或学籍号</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 digits 0-3, one per item (- for a blank item)</source>
+        <translation>%1 个 0–3 的数字，每题一个（空题输入 -）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Item %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>100 answers: 1 = yes, 0 = no (spaces are ignored)</source>
+        <translation>100 个答案：1 = 是，0 = 否（空格忽略不计）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer sheet (100 answers)</source>
+        <translation>答卷（100 题作答）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform report (scale scores)</source>
+        <translation>平台报告（分量表得分）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Student:</source>
+        <translation>学生(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered from:</source>
+        <translation>录入依据：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Answers:</source>
+        <translation>作答(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>no total (sheet not complete)</source>
+        <translation>无总分（答卷不完整）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved: %1, total %2.</source>
+        <translation>已保存：%1，总分 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screening flags: %1.</source>
+        <translation>筛查提示：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A same-day risk assessment is on today&apos;s dashboard.</source>
+        <translation>当日风险评估任务已列入今日工作台。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>your account may not enter screening results</source>
+        <translation>您的账户无权录入筛查结果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved (unexpected error): %1</source>
+        <translation>未保存（发生意外错误）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/areas/sheet_input.py" line="+63"/>
+        <source>Several students are called %1: choose one from the list.</source>
+        <translation>有多名学生叫“%1”：请从列表中选择一名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a student of this batch&apos;s grades without a sheet yet.</source>
+        <translation>请选择本批次所含年级中尚未录入答卷的学生。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 answers typed; the %2 has %3 items (type - for a blank item).</source>
+        <translation>已输入 %1 个答案，而 %2 共 %3 题（空题输入 -）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>1 or 0</source>
+        <translation>1 或 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 to 3</source>
+        <translation>0 至 3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer %1 is “%2”: an answer is %3.</source>
+        <translation>第 %1 个答案是“%2”：答案应为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/roster_kind.py" line="+27"/>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID document type</source>
+        <translation>身份证件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number in class</source>
+        <translation>班内学号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment date</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left-behind child</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Migrant worker&apos;s child</source>
+        <translation>进城务工人员随迁子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care groups</source>
+        <translation>关爱群体</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family member %1: name</source>
+        <translation>家庭成员 %1：姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member %1: relation</source>
+        <translation>家庭成员 %1：关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member %1: phone</source>
+        <translation>家庭成员 %1：联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member %1: guardian</source>
+        <translation>家庭成员 %1：是否监护人</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>To add</source>
+        <translation>待新增</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To update</source>
+        <translation>待更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not imported: %1 problem(s) in this row</source>
+        <translation>未导入：本行有 %1 处问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check of %1, nothing saved yet: %2 data rows — %3 to add, %4 to update, %5 unchanged, %6 to skip because of problems.</source>
+        <translation>%1 的检查结果（尚未保存）：共 %2 行数据 — 待新增 %3 行，待更新 %4 行，无变化 %5 行，因有问题将跳过 %6 行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported %1: %2 data rows — %3 added, %4 updated, %5 unchanged, %6 skipped because of problems.</source>
+        <translation>已导入 %1：共 %2 行数据 — 新增 %3 行，更新 %4 行，无变化 %5 行，因有问题跳过 %6 行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 problem(s), shown in red.</source>
+        <translation>共 %1 处问题，已标红。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Import the roster</source>
+        <translation>导入花名册</translation>
+    </message>
+</context>
+<context>
     <name>SchoolPage</name>
     <message>
         <location filename="../../src/counselroom/ui/wizard/school_page.py" line="+32"/>
@@ -2693,7 +3474,7 @@ Close anyway?</source>
 <context>
     <name>ScreeningBatchModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/screening_page.py" line="+67"/>
+        <location filename="../../src/counselroom/ui/areas/batch_list_model.py" line="+56"/>
         <source>Instrument</source>
         <translation>量表</translation>
     </message>
@@ -2734,19 +3515,248 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>ScreeningChart</name>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/screening_chart.py" line="+84"/>
+        <source>Screening totals over time</source>
+        <translation>筛查总分变化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 cut-off (%2)</source>
+        <translation>%1 提示线（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningCutoffsGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_screening.py" line="+44"/>
+        <source>Screening cut-offs</source>
+        <translation>筛查提示线</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve cut-offs</source>
+        <translation>保存提示线(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an administrator can change the cut-offs.</source>
+        <translation>仅管理员可以修改提示线。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A cut-off only puts a student on the interview list (筛查提示); it never sets a tier. Saved values apply to sheets scored from then on; results already stored keep their flags.</source>
+        <translation>提示线只会把学生列入访谈名单（筛查提示），不会设定分级。保存的数值适用于此后计分的答卷；已保存的结果保留原有的提示。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PHQ-9 &amp;flag at total:</source>
+        <translation>PHQ-9 总分达到此值即提示(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PHQ-9 item &amp;9 alert above:</source>
+        <translation>PHQ-9 第9题得分高于此值即提示(&amp;9)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Item 9 asks about thoughts of self-harm: an answer above this value creates a same-day risk assessment task whatever the total. The setting goes up to 2 only, so an answer of 3 always alerts — the alert cannot be switched off.</source>
+        <translation>第9题询问自伤念头：无论总分多少，该题得分高于此值即生成当日风险评估任务。此值最高只能设为 2，因此该题答 3 时一定会提示——这一提示无法关闭。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PHQ-9 bands:</source>
+        <translation>PHQ-9 程度分段：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;GAD-7 flag at total:</source>
+        <translation>GAD-7 总分达到此值即提示(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GAD-7 bands:</source>
+        <translation>GAD-7 程度分段：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;MHT sheet invalid at lie score:</source>
+        <translation>MHT 效度量表得分达到此值即答卷无效(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT &amp;attention at content total:</source>
+        <translation>MHT 内容量表总分达到此值即需特别关注(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT scal&amp;e high at:</source>
+        <translation>MHT 分量表得分达到此值即偏高(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MHT item key:</source>
+        <translation>MHT 计分键：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For answer sheets of 100 answers: a ticked item scores a point when answered 是 (yes), an unticked one when answered 否 (no).</source>
+        <translation>用于 100 题的答卷：勾选的题答“是”计 1 分，未勾选的题答“否”计 1 分。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Could not read the cut-offs: %1</source>
+        <translation>无法读取提示线：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Defaults shown. Press Save to use them.</source>
+        <translation>已显示默认值。点击“保存提示线”后才会生效。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved. Sheets scored from now on use these cut-offs.</source>
+        <translation>已保存。此后计分的答卷将使用这些提示线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to save: these are the cut-offs in force.</source>
+        <translation>无需保存：这些就是当前生效的提示线。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not saved: only an administrator can change the cut-offs.</source>
+        <translation>未保存：仅管理员可以修改提示线。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: %1 — %2</source>
+        <translation>未保存：%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningKind</name>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/screening_kind.py" line="+54"/>
+        <source>Import %1 screening results</source>
+        <translation>导入 %1 筛查结果</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Item %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Student number (学籍号)</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 rows: %2 sheets scored, %3 flagged for an interview (%4 PHQ-9 item 9 alerts), %5 stored but not valid (retest), %6 without a matching student, %7 skipped.</source>
+        <translation>共 %1 行：已计分答卷 %2 份，提示需访谈 %3 份（PHQ-9 第9题提示 %4 份），已保存但无效 %5 份（需重测），未匹配到学生 %6 行，跳过 %7 行。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check only, nothing stored yet.</source>
+        <translation>仅为检查，尚未保存任何数据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>total %1</source>
+        <translation>总分 %1</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message>
-        <location line="+41"/>
+        <location filename="../../src/counselroom/ui/areas/screening_page.py" line="+88"/>
         <source>Screening</source>
         <translation>筛查</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>&amp;New batch…</source>
+        <translation>新建批次(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a screening: instrument, date, grades</source>
+        <translation>登记一次筛查：量表、日期、年级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import results…</source>
+        <translation>导入结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the chosen batch&apos;s results from an .xlsx or .csv file</source>
+        <translation>从 .xlsx 或 .csv 文件读取所选批次的结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Enter a sheet…</source>
+        <translation>录入答卷(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the chosen batch&apos;s paper sheets by hand</source>
+        <translation>手工录入所选批次的纸质答卷</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Screening results are visible to counsellors only. A student&apos;s required actions are on the dashboard and in the student list.</source>
         <translation>筛查结果仅心理教师可见。学生需要落实的事项请在工作台和学生列表中查看。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>No screening batches yet.</source>
         <translation>暂无筛查批次。</translation>
     </message>
@@ -2754,6 +3764,17 @@ Close anyway?</source>
         <location line="+6"/>
         <source>%1 batches · %2 results · %3 flagged</source>
         <translation>%1 个批次 · %2 份结果 · %3 份提示</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Screening batch created.</source>
+        <translation>筛查批次已创建。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+41"/>
+        <source>the window is locked or still saving; try again</source>
+        <translation>窗口已锁定或仍在保存，请重试</translation>
     </message>
 </context>
 <context>
@@ -2767,7 +3788,7 @@ Close anyway?</source>
 <context>
     <name>SectionView</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/records.py" line="+140"/>
+        <location filename="../../src/counselroom/ui/student_file/records.py" line="+165"/>
         <source>No records.</source>
         <translation>暂无记录。</translation>
     </message>
@@ -2775,7 +3796,7 @@ Close anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/settings_page.py" line="+55"/>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+60"/>
         <source>The folder does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹不存在（U 盘是否已插好？）。</translation>
     </message>
@@ -2790,7 +3811,7 @@ Close anyway?</source>
         <translation>请选择数据库以外的文件夹：放在数据库内部的备份会随数据库一起丢失。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -2856,12 +3877,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>Saved. Backup folder remembered.</source>
         <translation>已保存。已记住备份文件夹。</translation>
     </message>
@@ -2901,7 +3922,7 @@ Close anyway?</source>
         <translation>无操作自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Saved. The window now locks after %1 minutes without use.</source>
         <translation>已保存。现在无操作 %1 分钟后窗口将锁定。</translation>
     </message>
@@ -3013,7 +4034,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+26"/>
+        <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3388,7 +4409,7 @@ Close anyway?</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/records.py" line="+41"/>
+        <location filename="../../src/counselroom/ui/student_file/records.py" line="+44"/>
         <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-30"/>
         <source>Only the psychology teacher can see these records.</source>
         <translation>仅心理教师可见。</translation>
@@ -3865,7 +4886,7 @@ Close anyway?</source>
 <context>
     <name>StudentFileLabels</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/labels.py" line="+35"/>
+        <location filename="../../src/counselroom/ui/student_file/labels.py" line="+36"/>
         <location line="+61"/>
         <source>interview</source>
         <translation>访谈</translation>
@@ -3943,12 +4964,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+149"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-148"/>
         <source>Participants</source>
         <translation>参与人</translation>
     </message>
@@ -4022,12 +5043,12 @@ Close anyway?</source>
         <location line="+1"/>
         <location line="+18"/>
         <location line="+14"/>
-        <location line="+104"/>
+        <location line="+75"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-102"/>
         <source>in person</source>
         <translation>当面</translation>
     </message>
@@ -4190,117 +5211,7 @@ Close anyway?</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>minimal</source>
-        <translation>极轻微</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>mild</source>
-        <translation>轻度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>moderate</source>
-        <translation>中度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>moderately severe</source>
-        <translation>中重度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>severe</source>
-        <translation>重度</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>PHQ-9 above the cut-off</source>
-        <translation>PHQ-9 达到提示线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GAD-7 above the cut-off</source>
-        <translation>GAD-7 达到提示线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>item 9 (thoughts of self-harm) above 0</source>
-        <translation>第9题（自伤念头）得分大于0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MHT total needs attention</source>
-        <translation>MHT 总分需关注</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>an MHT scale is high</source>
-        <translation>MHT 有分量表得分偏高</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MHT sheet invalid (lie score)</source>
-        <translation>MHT 效度不足（效度量表得分偏高）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>invalid sheet</source>
-        <translation>无效答卷</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>learning anxiety</source>
-        <translation>学习焦虑</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>social anxiety</source>
-        <translation>对人焦虑</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>loneliness</source>
-        <translation>孤独倾向</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>self-blame</source>
-        <translation>自责倾向</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>oversensitivity</source>
-        <translation>过敏倾向</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>physical symptoms</source>
-        <translation>身体症状</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>phobic tendency</source>
-        <translation>恐怖倾向</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>impulsive tendency</source>
-        <translation>冲动倾向</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>lie scale</source>
-        <translation>效度量表</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>notice to parents</source>
         <translation>家长告知书</translation>
     </message>
@@ -4474,7 +5385,7 @@ Close anyway?</source>
 <context>
     <name>StudentFileWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/window.py" line="+127"/>
+        <location filename="../../src/counselroom/ui/student_file/window.py" line="+121"/>
         <source>Student file</source>
         <translation>学生档案</translation>
     </message>
@@ -4484,7 +5395,7 @@ Close anyway?</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -4539,7 +5450,7 @@ Close anyway?</source>
         <translation>正在打开学生档案…</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Your account may not open student files.</source>
         <translation>您的账户无权打开学生档案。</translation>
     </message>
@@ -4653,6 +5564,19 @@ Close anyway?</source>
         <location line="+1"/>
         <source>Next follow-up</source>
         <translation>下次随访</translation>
+    </message>
+</context>
+<context>
+    <name>StudentsPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/students_page.py" line="-81"/>
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add and update students from the student-status system&apos;s roster</source>
+        <translation>根据学籍系统导出的花名册新增和更新学生</translation>
     </message>
 </context>
 <context>
@@ -4826,7 +5750,7 @@ Close anyway?</source>
 <context>
     <name>codes</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/codes.py" line="+26"/>
+        <location filename="../../src/counselroom/ui/areas/codes.py" line="+28"/>
         <source>proposed</source>
         <translation>拟转介</translation>
     </message>
@@ -4963,8 +5887,113 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>an MHT scale is high</source>
+        <translation>MHT 分量表得分偏高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer sheet incomplete: retest</source>
+        <translation>答卷不完整，需重测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>reported concern</source>
         <translation>预警上报</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>learning anxiety</source>
+        <translation>学习焦虑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>social anxiety</source>
+        <translation>对人焦虑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loneliness</source>
+        <translation>孤独倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>self-blame</source>
+        <translation>自责倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oversensitivity</source>
+        <translation>过敏倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>physical symptoms</source>
+        <translation>身体症状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phobic tendency</source>
+        <translation>恐怖倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impulsive tendency</source>
+        <translation>冲动倾向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lie scale</source>
+        <translation>效度量表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minimal</source>
+        <translation>极轻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moderately severe</source>
+        <translation>中重度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>scored</source>
+        <translation>已计分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored, sheet not valid</source>
+        <translation>已保存，答卷无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no matching student</source>
+        <translation>未匹配到学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>跳过</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5040,7 +6069,12 @@ Close anyway?</source>
 <context>
     <name>dashboard</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="-60"/>
+        <location filename="../../src/counselroom/ui/areas/dashboard_sections.py" line="-62"/>
+        <source>Same-day risk assessment (PHQ-9 item 9)</source>
+        <translation>当日风险评估（PHQ-9 第9题）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notify %1</source>
         <translation>通知%1</translation>
     </message>
@@ -5095,7 +6129,12 @@ Close anyway?</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+55"/>
+        <source>PHQ-9 item 9 (thoughts of self-harm) was answered above 0: assess the risk today. A screening flag (筛查提示), not a diagnosis.</source>
+        <translation>PHQ-9 第9题（自伤念头）得分高于 0：请于今日完成风险评估。这是筛查提示，不是诊断。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
