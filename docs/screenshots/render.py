@@ -27,7 +27,13 @@ from counselroom.app import AppFlow, CounselRoomApp  # noqa: E402
 from counselroom.services.demo import DEMO_PASSWORD, create_demo_vault  # noqa: E402
 from counselroom.services.students import show_student  # noqa: E402
 from counselroom.ui.main_window import MainWindow  # noqa: E402
-from counselroom.ui.student_file.window import OVERVIEW, PLAN, SESSIONS, TIMELINE  # noqa: E402
+from counselroom.ui.student_file.window import (  # noqa: E402
+    OVERVIEW,
+    PLAN,
+    SCREENING,
+    SESSIONS,
+    TIMELINE,
+)
 from counselroom.ui.wizard import FirstRunWizard  # noqa: E402
 from counselroom.vault.kdf import INSECURE_TEST_PARAMS  # noqa: E402
 
@@ -85,7 +91,9 @@ def main() -> None:
     settle(lambda: panel.model.rowCount() == 1000)
     panel.filters.tier_combo.setCurrentIndex(panel.filters.tier_combo.count() - 1)  # tier 3
     shot(main_window, "students")
-    for key in ("calendar", "ledgers", "activities", "statistics", "settings", "audit"):
+    roster_import(main_window, panel.model.row_at(0).student_no or "")
+    pages = ("screening", "calendar", "ledgers", "activities", "statistics", "settings", "audit")
+    for key in pages:
         main_window.show_page(key)
         settle(timeout=3)
         shot(main_window, key)
@@ -101,6 +109,7 @@ def main() -> None:
         (OVERVIEW, "file-overview"),
         (SESSIONS, "file-sessions"),
         (TIMELINE, "file-timeline"),
+        (SCREENING, "file-screening"),
     ):
         window.tabs.setCurrentIndex(window.tab_index(key))
         shot(window, name)
@@ -115,6 +124,65 @@ def main() -> None:
     main_window.lock()
     shot(main_window, "locked")
     main_window.sign_out()
+
+
+def roster_import(main_window: MainWindow, known_no: str) -> None:
+    """The import dialog on a roster as schools send it: a merged title row, columns in the
+    system's order, class names written three ways, and four rows with problems."""
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    from counselroom.domain.idnumbers import make_id_number, make_student_no
+    from counselroom.ui.students_page import StudentsPage
+
+    def pupil(seq: int, born: date) -> tuple[str, str]:
+        number = make_id_number("500103", born, seq)
+        return number, make_student_no(number)
+
+    rows: list[list[object]] = []
+    classes = ("初二(3)班", "八年级3班", "初二（3）班", "高一.5", "七年级（2）班", "2024级3班")
+    names = ("陈思远", "林雨桐", "周子涵", "吴浩然", "郑欣怡", "孙嘉豪", "马若曦", "胡一鸣")
+    for n, name in enumerate(names):
+        number, student_no = pupil(101 + 2 * n + n % 2, date(2012, 3, 1 + n))  # odd: male
+        rows.append(
+            [
+                n + 1, name, "男" if n % 2 == 0 else "女", f"2012-03-{1 + n:02d}", "汉族",
+                "居民身份证", number, student_no, "", classes[n % len(classes)], "",
+                f"1390000{n:04d}", "是" if n == 2 else "否", name[0] + "建国", "父亲",
+            ]
+        )  # fmt: skip
+    rows[3][7] = rows[3][7][:-1] + ("1" if rows[3][7][-1] != "1" else "2")  # check character
+    rows[5][3] = "2012-02-30"  # no such day
+    rows[6][7] = rows[1][7]  # the same 学籍号 twice
+    rows[7][7] = known_no  # a student already in the vault, another name
+    book = Workbook()
+    sheet = book.active
+    header = [
+        "序号", "姓名", "性别", "出生日期", "民族", "身份证件类型", "身份证件号", "全国学籍号",
+        "年级", "班级", "班主任", "联系电话", "是否留守儿童", "成员1姓名", "成员1关系",
+    ]  # fmt: skip
+    sheet.append(["某某市第一中学学生基础信息（学籍系统导出）"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append(header)
+    for values in rows:
+        sheet.append(values)
+    path = WORK / "花名册.xlsx"
+    book.save(path)
+
+    main_window.show_page("students")
+    page = main_window.page("students")
+    assert isinstance(page, StudentsPage)
+    dialog = page.open_import()
+    assert dialog is not None
+    dialog.resize(1180, 700)
+    dialog.load_file(path)
+    settle(lambda: dialog.loaded is not None and not dialog.busy)
+    shot(dialog, "roster-mapping")
+    dialog.check()
+    settle(lambda: not dialog.busy and dialog.import_button.isEnabled())
+    shot(dialog, "roster-check")
+    dialog.close()
 
 
 if __name__ == "__main__":

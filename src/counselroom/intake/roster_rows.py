@@ -1,4 +1,4 @@
-"""The data rows of a roster: each read into a checked record, and the checks across rows.
+"""The data rows of a roster, each read into a checked record (checks across rows: roster_checks).
 
 A row is read whole: every cell of it is checked and every problem is reported, by spreadsheet
 row number and by the header the file gave the column, so one dry run lists all that must be
@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -36,7 +35,7 @@ from counselroom.domain.errors import ValidationError
 from counselroom.domain.grades import grade_level
 from counselroom.domain.text import normalise_ascii, squeeze
 from counselroom.intake.problems import Problem, column_name
-from counselroom.intake.roster_fields import GROUP_FIELDS, MEMBER_COUNT, member_key
+from counselroom.intake.roster_fields import GROUP_FIELDS, MEMBER_COUNT, MEMBER_PARTS, member_key
 from counselroom.intake.sheets import SheetRow, is_formula
 
 __all__ = [
@@ -46,8 +45,6 @@ __all__ = [
     "RosterRecord",
     "RowReader",
     "clean_name",
-    "duplicate_problems",
-    "head_teacher_problems",
     "id_birth_date",
     "id_gender",
     "is_resident_id",
@@ -151,6 +148,30 @@ class RowReader:
         self.mapping = dict(mapping)
         self.today = today
         self.school_type = school_type
+        # A school has a few dozen class names over thousands of rows: each is parsed once.
+        self.classes: dict[tuple[str, str], ClassName | ValidationError] = {}
+        # Family-member groups the file has columns for; the others are not looked at per row.
+        self.member_numbers = tuple(
+            n
+            for n in range(1, MEMBER_COUNT + 1)
+            if any(member_key(n, part) in self.mapping for part in MEMBER_PARTS)
+        )
+
+    def parse_class(self, class_text: str, grade_text: str) -> ClassName:
+        key = (class_text, grade_text)
+        found = self.classes.get(key)
+        if found is None:
+            try:
+                found = parse_class(
+                    class_text, grade_text, school_type=self.school_type, today=self.today
+                )
+            except ValidationError as error:
+                found = error
+            self.classes[key] = found
+        if isinstance(found, ValidationError):
+            # a fresh copy each time: one instance raised on every row would gather tracebacks
+            raise found.located()
+        return found
 
     def column(self, field: str) -> str:
         """The column as the file names it: its header, or its letter when the header is empty."""
@@ -302,9 +323,7 @@ class _Row:
         class_text, grade_text = self.cell("class"), self.cell("grade")
         if class_text:
             try:
-                found = parse_class(
-                    class_text, grade_text, school_type=self.reader.school_type, today=self.today
-                )
+                found = self.reader.parse_class(class_text, grade_text)
             except ValidationError as error:
                 grade_cell = error.field == "grade" and "grade" in self.reader.mapping
                 self.fail("grade" if grade_cell else "class", error.message)
@@ -331,7 +350,7 @@ class _Row:
 
     def members(self) -> tuple[Member, ...]:
         members: list[Member] = []
-        for n in range(1, MEMBER_COUNT + 1):
+        for n in self.reader.member_numbers:
             keys = {part: member_key(n, part) for part in ("name", "relation", "phone", "guardian")}
             name = self.name(keys["name"], required=False)
             relation = self.text(keys["relation"], MAX_SHORT) or ""
@@ -345,45 +364,3 @@ class _Row:
             elif named and (relation or phone or guardian is not None):
                 self.fail(keys["name"], f"is empty, but other 成员{n} columns are filled")
         return tuple(members)
-
-
-def duplicate_problems(records: Sequence[RosterRecord], reader: RowReader) -> list[Problem]:
-    """Rows sharing a 学籍号 (or an ID number): each is a problem naming the others.
-
-    Neither row can be trusted to be the right one, so both are skipped.
-    """
-    problems: list[Problem] = []
-    for field, what in (("student_no", "学籍号"), ("id_number", "ID number")):
-        rows: dict[str, list[int]] = defaultdict(list)
-        for record in records:
-            value = getattr(record, field)
-            if value:
-                rows[value].append(record.row)
-        for numbers in rows.values():
-            for number in numbers if len(numbers) > 1 else ():
-                others = ", ".join(str(n) for n in numbers if n != number)
-                problems.append(
-                    Problem(number, reader.column(field), f"the same {what} is on row {others}")
-                )
-    return problems
-
-
-def head_teacher_problems(records: Iterable[RosterRecord], reader: RowReader) -> list[Problem]:
-    """A class has one 班主任: a row naming another than an earlier row of its class is refused."""
-    first: dict[tuple[int, int], RosterRecord] = {}
-    problems: list[Problem] = []
-    for record in records:
-        if record.class_name is None or record.head_teacher is None:
-            continue
-        key = (record.class_name.grade_level, record.class_name.number)
-        earlier = first.setdefault(key, record)
-        if earlier.head_teacher != record.head_teacher:
-            problems.append(
-                Problem(
-                    record.row,
-                    reader.column("head_teacher"),
-                    f"names {record.head_teacher} as 班主任 of {record.class_name.label}, "
-                    f"row {earlier.row} names {earlier.head_teacher}",
-                )
-            )
-    return problems

@@ -28,12 +28,9 @@ from sqlalchemy.orm import Session
 from counselroom.domain.errors import ValidationError
 from counselroom.intake.columns import missing_required
 from counselroom.intake.problems import Problem
+from counselroom.intake.roster_checks import duplicate_problems, head_teacher_problems
 from counselroom.intake.roster_fields import FIELD_LABELS_ZH, ROSTER_FIELDS
-from counselroom.intake.roster_rows import (
-    RowReader,
-    duplicate_problems,
-    head_teacher_problems,
-)
+from counselroom.intake.roster_rows import RowReader
 from counselroom.intake.sheets import Table, column_letter
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
