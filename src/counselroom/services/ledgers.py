@@ -20,12 +20,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import ValidationError
 from counselroom.domain.grades import grade_label
 from counselroom.services.checks import choice
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_date, local_today
 from counselroom.services.roles import Permission
+from counselroom.services.saved_files import save_file
 from counselroom.storage.models import (
     CounsellingSession,
     ParentContact,
@@ -92,18 +93,13 @@ def export_ledger(ctx: Context, group: str, path: Path) -> int:
     # openpyxl takes a noticeable time to import; only an export needs it (see BENCHMARKS.md
     # on lazy start-up imports).
     from counselroom.services.ledger_xlsx import workbook_bytes
-    from counselroom.vault.atomic import atomic_write
 
     with ctx.vault.write() as session:
         rows = ledger_rows(session, code)
         school = session.scalar(select(SchoolProfile.name).where(SchoolProfile.id == 1)) or ""
         data = workbook_bytes(Ledger(group=code, rows=rows, today=local_today()), school)
         ctx.audit(session, "ledger.export", detail=f"group={code} rows={len(rows)}")
-        try:
-            atomic_write(target, data)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise CounselRoomError(f"could not write {target}: {reason}") from exc
+        save_file(target, data)
     return len(rows)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import ValidationError
 from counselroom.domain.grades import grade_label
 from counselroom.domain.printed_labels import GENDER_ZH
 from counselroom.intake.roster_fields import (
@@ -39,6 +39,7 @@ from counselroom.intake.roster_fields import (
 )
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission
+from counselroom.services.saved_files import save_file
 from counselroom.storage.models import Guardian, SchoolClass, Staff, Student, StudentGroup
 
 __all__ = ["ON_ROLL", "export_roster", "roster_table"]
@@ -54,7 +55,6 @@ def export_roster(ctx: Context, out: Path) -> int:
     """Write the roster to ``out`` (.xlsx or .csv by its suffix); returns the students written."""
     ctx.require(Permission.EXPORT)
     target = _target(out)
-    from counselroom.vault.atomic import atomic_write
 
     with ctx.vault.write() as session:
         headers, rows = roster_table(session)
@@ -63,11 +63,7 @@ def export_roster(ctx: Context, out: Path) -> int:
         else:
             data = _csv_bytes(headers, rows)
         ctx.audit(session, "roster.export", detail=f"students={len(rows)}")
-        try:
-            atomic_write(target, data)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise CounselRoomError(f"could not write {target}: {reason}") from exc
+        save_file(target, data)
     return len(rows)
 
 
