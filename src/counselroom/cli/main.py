@@ -113,13 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = roster_sub.add_parser("import", parents=[signed_in], help="import a roster .xlsx/.csv")
     q.add_argument("file", type=Path)
     q.add_argument("--dry-run", action="store_true", help="list what would change; change nothing")
-    q.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN",
-        help="map a field to a column header or letter (e.g. student_no=学生编号 or name=C)",
-    )
+    _add_map_option(q, "student_no=学生编号 or name=C")
     q = roster_sub.add_parser("export", parents=[signed_in], help="save the roster as .xlsx/.csv")
     q.add_argument("--out", type=Path, required=True)
 
@@ -136,15 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--term", help="the new batch's term, e.g. 2026-2027学年第一学期")
     q.add_argument("--grades", help="the new batch's grades, e.g. 7,8,9 (default: the file's)")
     q.add_argument("--consent", help="consent reference (告知书/知情同意 number or title)")
-    q.add_argument(
+    _add_map_option(q, "student_no=学号 or item1=D")
+    q = screening_sub.add_parser("list", parents=[signed_in], help="the screening batches")
+    return parser
+
+
+def _add_map_option(parser: argparse.ArgumentParser, example: str) -> None:
+    """--map FIELD=COLUMN, repeatable: the CLI's form of the window's column mapping step."""
+    parser.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="FIELD=COLUMN",
-        help="map a field to a column header or letter (e.g. student_no=学号 or item1=D)",
+        help=f"map a field to a column header or letter (e.g. {example})",
     )
-    q = screening_sub.add_parser("list", parents=[signed_in], help="the screening batches")
-    return parser
 
 
 def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
