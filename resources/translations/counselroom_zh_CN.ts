@@ -365,7 +365,7 @@
 <context>
     <name>BandsEditor</name>
     <message>
-        <location filename="../../src/counselroom/ui/cutoff_editors.py" line="+74"/>
+        <location filename="../../src/counselroom/ui/cutoff_editors.py" line="+82"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -481,7 +481,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+63"/>
+        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+64"/>
         <source>New screening batch</source>
         <translation>新建筛查批次</translation>
     </message>
@@ -1982,12 +1982,12 @@ Close anyway?</source>
         <translation>以下必填字段尚未对应任何列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/intake/report_model.py" line="+128"/>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="+130"/>
         <source>&amp;Problems only</source>
         <translation>仅显示问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/intake/import_dialog.py" line="+91"/>
+        <location filename="../../src/counselroom/ui/intake/import_dialog.py" line="+95"/>
         <source>Choose an .xlsx or .csv file. Its first rows are shown with the field each column holds: correct the choices where needed, then “Check” lists every problem without saving anything. “Import” saves the rows without problems.</source>
         <translation>请选择 .xlsx 或 .csv 文件。下方会显示文件的前几行以及每列对应的字段：如有不对请更正，然后点击“检查”列出全部问题，此时不会保存任何内容。点击“导入”将保存没有问题的行。</translation>
     </message>
@@ -2042,12 +2042,12 @@ Close anyway?</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+7"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
@@ -2106,12 +2106,12 @@ Close anyway?</source>
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../../src/counselroom/ui/intake/report_model.py" line="-84"/>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="-85"/>
         <source>file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3060,7 +3060,7 @@ Close anyway?</source>
 <context>
     <name>ResultEntryDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+64"/>
+        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+65"/>
         <source>Enter %1 sheets</source>
         <translation>录入 %1 答卷</translation>
     </message>
@@ -3145,7 +3145,7 @@ Close anyway?</source>
         <translation>您的账户无权录入筛查结果</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3188,7 +3188,7 @@ Close anyway?</source>
 <context>
     <name>RosterImport</name>
     <message>
-        <location filename="../../src/counselroom/ui/intake/roster_kind.py" line="+27"/>
+        <location filename="../../src/counselroom/ui/intake/roster_kind.py" line="+28"/>
         <source>Student number</source>
         <translation>学籍号</translation>
     </message>
@@ -3353,7 +3353,7 @@ Close anyway?</source>
         <translation>未导入：本行有 %1 处问题</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Check of %1, nothing saved yet: %2 data rows — %3 to add, %4 to update, %5 unchanged, %6 to skip because of problems.</source>
         <translation>%1 的检查结果（尚未保存）：共 %2 行数据 — 待新增 %3 行，待更新 %4 行，无变化 %5 行，因有问题将跳过 %6 行。</translation>
     </message>
@@ -5593,11 +5593,11 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>No students in this vault yet. Import the roster exported from the student-status system with “counselroom roster import”.</source>
-        <translation>数据库中还没有学生。请用“counselroom roster import”导入从全国中小学生学籍信息管理系统导出的名单。</translation>
+        <source>No students in this vault yet. A counsellor or an administrator imports the roster exported from the student-status system: “Import roster…” above this list, or “counselroom roster import”.</source>
+        <translation>数据库中还没有学生。请由心理教师或管理员导入从学籍系统导出的花名册：点击列表上方的“导入花名册…”，或使用“counselroom roster import”命令。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No student matches the search and the filters. “Clear filters” shows all.</source>
         <translation>没有符合搜索和筛选条件的学生。点击“清除筛选”可显示全部学生。</translation>
     </message>
@@ -6230,6 +6230,819 @@ Close anyway?</source>
         <location line="+1"/>
         <source>viewer</source>
         <translation>查看者</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../src/counselroom/domain/answers.py" line="+59"/>
+        <source>%1 is a formula: an answer is 0-%2</source>
+        <translation>%1 是公式：答案应为 0-%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not an answer: an answer is 0-%2</source>
+        <translation>%1 不是有效答案：答案应为 0-%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a whole number: an answer is 0-%2</source>
+        <translation>%1 不是整数：答案应为 0-%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is out of range: an answer is 0-%2</source>
+        <translation>%1 超出范围：答案应为 0-%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is a formula: an MHT answer is 是/否 (1/0)</source>
+        <translation>%1 是公式：MHT 的答案应为 是/否（1/0）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not an answer: an MHT answer is 是/否 (1/0)</source>
+        <translation>%1 不是有效答案：MHT 的答案应为 是/否（1/0）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/cells.py" line="+68"/>
+        <source>region code %1 is invalid; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
+        <translation>地区码 %1 无效；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>birth date %1 is not a real date; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
+        <translation>出生日期 %1 不是真实存在的日期；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>birth date %1 is before %2; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
+        <translation>出生日期 %1 早于 %2 年；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>birth date %1 is in the future; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
+        <translation>出生日期 %1 晚于今天；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check character is %1, expected %2; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
+        <translation>校验位是 %1，应为 %2；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 could be January or October (Excel turns 2010.10 typed as a number into 2010.1); write 2010-01 or 2010-10, or format the column as text (文本)</source>
+        <translation>%1 可能是 1 月，也可能是 10 月（在数字格式的单元格里输入 2010.10，Excel 会变成 2010.1）；请写成 2010-01 或 2010-10，或把该列设置为文本格式</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 puts the year last, so day and month could be either way round; write the year first, like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)</source>
+        <translation>%1 把年份写在最后，日和月的先后无法确定；请把年份写在前面，如 2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown gender %1; write 男 or 女 (also M/F, 1/2), or leave it empty</source>
+        <translation>无法识别的性别 %1；请填写 男 或 女（也可用 M/F、1/2），或留空</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is not a yes/no answer; write 是 or 否 (also Y/N, 1/0, √/×), or leave it empty</source>
+        <translation>%1 不是“是/否”；请填写 是 或 否（也可用 Y/N、1/0、√/×），或留空</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 has the year %2, before %3; check the year</source>
+        <translation>%1 的年份是 %2，早于 %3 年；请检查年份</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a real date (check the month and the day)</source>
+        <translation>%1 不是真实存在的日期（请检查月和日）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a date: an Excel date number must be %2-%3; write the date like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)</source>
+        <translation>%1 不是日期：Excel 的日期序号应在 %2-%3 之间；请按如下格式填写日期：2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 has a two-digit year, which is ambiguous; write the year in full, like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)</source>
+        <translation>%1 的年份只有两位，含义不明确；请写完整的四位年份，如 2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the date is empty; write it like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)</source>
+        <translation>日期为空；请按如下格式填写：2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a date; write it like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)</source>
+        <translation>%1 不是日期；请按如下格式填写：2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the number was stored as a number in Excel and lost its last digits; format the column as text (文本) and export again</source>
+        <translation>%1：这个号码在 Excel 中被存成了数字，最后几位已经丢失；请把该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/classes.py" line="+79"/>
+        <source>class number must be 1-%1 (got %2)</source>
+        <translation>班号应为 1-%1（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 has no grade; write it like 初二(3)班, or fill the grade (年级) column</source>
+        <translation>%1 没有年级；请写成 初二(3)班 这样的形式，或填写“年级”列</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 does not say whether it is 初中 or 高中; write 初%2 or 高%2, or fill the grade (年级) column</source>
+        <translation>%1 没有说明是初中还是高中；请写成 初%2 或 高%2，或填写“年级”列</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>class %1 is in %2 but the grade column says %3</source>
+        <translation>班级 %1 属于%2，但年级列写的是 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>class %1 is in %2 but the grade column says %3 (%4)</source>
+        <translation>班级 %1 属于%2，但年级列写的是 %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 has no class number; write it like 初二(3)班</source>
+        <translation>%1 没有班号；请写成 初二(3)班 这样的形式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read a grade and class from %1 (write it like 初二(3)班)</source>
+        <translation>无法从 %1 读出年级和班级（请写成 初二(3)班 这样的形式）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read a grade from %1 (write it like 初二 or 八年级)</source>
+        <translation>无法从 %1 读出年级（请写成 初二 或 八年级 这样的形式）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is not a grade of %2; write it like 初二(3)班</source>
+        <translation>%1 不是%2的年级；请写成 初二(3)班 这样的形式</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: %2 has no grade %3; write it like 初二(3)班</source>
+        <translation>%1：%2没有 %3 年级；请写成 初二(3)班 这样的形式</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 is not a %3 class in the %4-%5 school year (%3 classes are %6-%7)</source>
+        <translation>%1：在 %4-%5 学年，%2 不是%3的班级（%3的班级为 %6-%7）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot read a class number from %1 (write it like 初二(3)班)</source>
+        <translation>无法从 %1 读出班号（请写成 初二(3)班 这样的形式）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: a class number must be 1-%2</source>
+        <translation>%1：班号应为 1-%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/grades.py" line="+65"/>
+        <source>unknown grade %1</source>
+        <translation>无法识别的年级 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/idnumbers.py" line="+50"/>
+        <source>region code %1 is invalid</source>
+        <translation>地区码 %1 无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date %1 is not a real date</source>
+        <translation>出生日期 %1 不是真实存在的日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date %1 is before %2</source>
+        <translation>出生日期 %1 早于 %2 年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date %1 is in the future</source>
+        <translation>出生日期 %1 晚于今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check character is %1, expected %2</source>
+        <translation>校验位是 %1，应为 %2</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>student number must start with %1 (got %2)</source>
+        <translation>学籍号应以 %1 开头（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>student number must be %1 characters, G and an 18-character ID number (got %2)</source>
+        <translation>学籍号应为 %1 位：G 加 18 位身份证件号（实际为 %2 位）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ID number must be %1 characters (got %2)</source>
+        <translation>身份证件号应为 %1 位（实际为 %2 位）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>character %1 must be a digit (got %2)</source>
+        <translation>第 %1 位应为数字（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>check character must be a digit or X (got %1)</source>
+        <translation>校验位应为数字或 X（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/scoring.py" line="+129"/>
+        <source>%1 score is missing</source>
+        <translation>缺少%1得分</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>total %1 is not the sum of the scales (%2)</source>
+        <translation>总分 %1 不等于各分量表得分之和（%2）</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1 score must be a whole number (got %2)</source>
+        <translation>%1得分应为整数（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 score must be 0-%2 (got %3)</source>
+        <translation>%1得分应为 0-%2（实际为 %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lie (效度) score must be a whole number (got %1)</source>
+        <translation>效度量表得分应为整数（实际为 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lie (效度) score must be 0-%1 (got %2)</source>
+        <translation>效度量表得分应为 0-%1（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>total must be a whole number (got %1)</source>
+        <translation>总分应为整数（实际为 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total must be 0-%1 (got %2)</source>
+        <translation>总分应为 0-%1（实际为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/intake/columns.py" line="+110"/>
+        <source>no header row found in the first %1 rows; expected column headers such as %2</source>
+        <translation>前 %1 行中找不到表头；应有 %2 等列标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/intake/roster_reasons.py" line="+14"/>
+        <source>a formula, not a value: paste the column as values (选择性粘贴→数值) and import again</source>
+        <translation>这是公式，不是数值：请把该列以数值方式粘贴（选择性粘贴→数值）后重新导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has %1 characters; at most %2</source>
+        <translation>有 %1 个字，最多 %2 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be one line of text, without control characters</source>
+        <translation>应为单行文字，不能含控制字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is empty; every row needs the student&apos;s name</source>
+        <translation>为空；每一行都需要学生姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a name has at most %1 characters</source>
+        <translation>姓名最多 %1 个字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a name may not hold control characters</source>
+        <translation>姓名不能含控制字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos;: a phone number holds only digits, spaces, &apos;-&apos; and &apos;+&apos;</source>
+        <translation>“%1”：电话号码只能包含数字、空格、“-”和“+”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not a phone number (%2-%3 digits)</source>
+        <translation>“%1”不是电话号码（应为 %2-%3 位数字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is empty; every row needs the 学籍号</source>
+        <translation>为空；每一行都需要学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before %2</source>
+        <translation>%1 早于 %2 年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the birth date</source>
+        <translation>%1 早于出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is in the future</source>
+        <translation>%1 晚于今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>says born %1, the birth date column says %2</source>
+        <translation>身份证件号显示出生于 %1，出生日期列写的是 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>says male, the gender column says female</source>
+        <translation>身份证件号显示为男，性别列写的是女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>says female, the gender column says male</source>
+        <translation>身份证件号显示为女，性别列写的是男</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read a grade from &apos;%1&apos; (write it like 初二)</source>
+        <translation>无法从“%1”读出年级（请写成 初二 这样的形式）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is empty, but other 成员%1 columns are filled</source>
+        <translation>为空，但成员%1的其他列已填写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the same 学籍号 is on row %1</source>
+        <translation>第 %1 行有相同的学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same ID number is on row %1</source>
+        <translation>第 %1 行有相同的身份证件号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>names %1 as 班主任 of %2, row %3 names %4</source>
+        <translation>写 %1 为%2的班主任，但第 %3 行写的是 %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/intake/screening_fields.py" line="+181"/>
+        <source>no header row found in the first 10 rows; expected column headers such as 学籍号, 姓名, 班级 and 第1题 … 第%1题 (or 1 … %1, Q1 … Q%1)</source>
+        <translation>前 10 行中找不到表头；应有 学籍号、姓名、班级 和 第1题 … 第%1题（或 1 … %1、Q1 … Q%1）等列标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/intake/screening_reasons.py" line="+16"/>
+        <source>has a header row but no data rows; nothing to import</source>
+        <translation>只有表头，没有数据行；没有可导入的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has no 学籍号 column and no 姓名 and 班级 columns, so its rows cannot be matched to students; map a 学籍号 column, or 姓名 and 班级</source>
+        <translation>既没有学籍号列，也没有姓名和班级列，无法把各行对应到学生；请指定学籍号列，或指定姓名和班级列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>maps both item answers and MHT scale scores; map one or the other</source>
+        <translation>同时指定了各题答案和 MHT 分量表得分；请只指定其中一种</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has MHT scale columns (学习焦虑, 对人焦虑, …); %1 is scored from its %2 item columns — is this an MHT file?</source>
+        <translation>包含 MHT 分量表列（学习焦虑、对人焦虑……）；%1 要根据 %2 道题的答案计分——这是不是 MHT 的文件？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has no column for %1; an MHT platform export needs the 8 scale scores and the lie (效度) score</source>
+        <translation>缺少 %1 列；MHT 测评平台导出的文件需要 8 个分量表得分和效度量表得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has no column for %1, 效度 (lie); an MHT platform export needs the 8 scale scores and the lie (效度) score</source>
+        <translation>缺少 %1、效度量表 列；MHT 测评平台导出的文件需要 8 个分量表得分和效度量表得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has no column for 效度 (lie); an MHT platform export needs the 8 scale scores and the lie (效度) score</source>
+        <translation>缺少效度量表列；MHT 测评平台导出的文件需要 8 个分量表得分和效度量表得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has no item columns; %1&apos;s answers must be in columns headed 1 … %2, Q1 … Q%2 or 第1题 … 第%2题</source>
+        <translation>没有题目列；%1 的答案应放在标题为 1 … %2、Q1 … Q%2 或 第1题 … 第%2题 的列中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>has item columns %1; %2 has %3 items — is this an %4 file?</source>
+        <translation>有第 %1 题的列，但 %2 共有 %3 题——这是不是 %4 的文件？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has item columns %1; %2 has %3 items — is this a %4 file?</source>
+        <translation>有第 %1 题的列，但 %2 共有 %3 题——这是不是 %4 的文件？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has item columns %1; %2 has %3 items (no column for item %4)</source>
+        <translation>有第 %1 题的列，但 %2 共有 %3 题（缺少第 %4 题的列）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has item columns %1; %2 has %3 items</source>
+        <translation>有第 %1 题的列，但 %2 共有 %3 题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is a formula, not a score: %2 is a whole number 0-%3</source>
+        <translation>%1 是公式，不是得分：%2得分应为 0-%3 的整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a score: %2 is a whole number 0-%3</source>
+        <translation>%1 不是得分：%2得分应为 0-%3 的整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is out of range: %2 is a whole number 0-%3</source>
+        <translation>%1 超出范围：%2得分应为 0-%3 的整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a formula, not a score: 效度 (lie) is a whole number 0-%2</source>
+        <translation>%1 是公式，不是得分：效度量表得分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a score: 效度 (lie) is a whole number 0-%2</source>
+        <translation>%1 不是得分：效度量表得分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is out of range: 效度 (lie) is a whole number 0-%2</source>
+        <translation>%1 超出范围：效度量表得分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a formula, not a score: 总分 (total) is a whole number 0-%2</source>
+        <translation>%1 是公式，不是得分：总分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a score: 总分 (total) is a whole number 0-%2</source>
+        <translation>%1 不是得分：总分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is out of range: 总分 (total) is a whole number 0-%2</source>
+        <translation>%1 超出范围：总分应为 0-%2 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/intake/sheet_reasons.py" line="+14"/>
+        <source>is an old-format %1 workbook; save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>是旧格式的 %1 工作簿；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read %1 files; save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>无法读取 %1 文件；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read files without an extension; save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>无法读取没有扩展名的文件；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file has no rows; choose the file that holds the data</source>
+        <translation>文件中没有任何行；请选择存有数据的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is %1 MB, far larger than a roster or score file; check that this is the right file</source>
+        <translation>文件大小为 %1 MB，远大于花名册或成绩文件；请确认选对了文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open the file (%1)</source>
+        <translation>无法打开文件（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file has more than %1 rows; a roster or score file has fewer — check that this is the right file, or split it</source>
+        <translation>文件超过 %1 行，花名册或成绩文件不会这么多——请确认选对了文件，或把它拆分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not a readable .xlsx file (damaged or not Excel); it is an old .xls or a password-protected workbook; open it in Excel or WPS, remove any password and save it as .xlsx</source>
+        <translation>不是可读取的 .xlsx 文件（已损坏或不是 Excel 文件）；它是旧的 .xls 文件或设了密码的工作簿：请用 Excel 或 WPS 打开，取消密码后另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is not a readable .xlsx file (damaged or not Excel); open it in Excel or WPS and save it again as .xlsx</source>
+        <translation>不是可读取的 .xlsx 文件（已损坏或不是 Excel 文件）；请用 Excel 或 WPS 打开，重新另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the workbook has no worksheet with data</source>
+        <translation>工作簿中没有存有数据的工作表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row %1 is not readable CSV (%2); save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>第 %1 行不是可读取的 CSV（%2）；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is an Excel workbook, not text; rename it to .xlsx and import it</source>
+        <translation>是 Excel 工作簿，不是文本文件；请把扩展名改为 .xlsx 后导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is an old-format Excel workbook, not text; save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>是旧格式的 Excel 工作簿，不是文本文件；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>contains binary data, not text; save it as .xlsx (Excel 2007 or later) or .csv and import again</source>
+        <translation>含有二进制数据，不是文本文件；请另存为 .xlsx（Excel 2007 或更高版本）或 .csv 后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the text is neither UTF-8 nor GB18030 (GBK); open it in Excel or WPS and save it as .xlsx or as CSV UTF-8, then import again</source>
+        <translation>文本编码既不是 UTF-8 也不是 GB18030（GBK）；请用 Excel 或 WPS 打开，另存为 .xlsx 或“CSV UTF-8”后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/roster_import.py" line="+137"/>
+        <source>header row %1 is not in the file</source>
+        <translation>文件中没有第 %1 行（表头行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown roster field %1</source>
+        <translation>未知的花名册字段 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is mapped to column %2, past the last</source>
+        <translation>%1 对应的是第 %2 列，超出了最后一列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>column %1 is mapped to both %2 and %3; map each column once</source>
+        <translation>第 %1 列同时对应了 %2 和 %3；每一列只能对应一项</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no column is mapped to %1: choose its column and import again (on the command line: --map %2=COLUMN)</source>
+        <translation>没有列对应 %1：请为它选择一列后重新导入（命令行中用 --map %2=列）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no column is mapped to %1 and %2: choose its column and import again (on the command line: --map %3=COLUMN)</source>
+        <translation>没有列对应 %1 和 %2：请为它们选择列后重新导入（命令行中用 --map %3=列）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the file has a header row but no students below it</source>
+        <translation>文件只有表头，下面没有学生</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/roster_plan.py" line="+151"/>
+        <source>roster says 否 for %1; the file keeps the group</source>
+        <translation>花名册中“%1”为“否”；档案仍保留该关爱群体</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the vault has this student as %1; the import keeps that status</source>
+        <translation>数据库中该学生为“%1”；导入后仍保持该状态</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>班主任 is ignored: the row gives no class</source>
+        <translation>班主任未导入：这一行没有班级</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/roster_vault.py" line="+108"/>
+        <source>belongs to %1 (学籍号 %2) in the vault</source>
+        <translation>在数据库中属于 %1（学籍号 %2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>belongs to %1 (id %2) in the vault</source>
+        <translation>在数据库中属于 %1（编号 %2）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the vault has 学籍号 %1 as %2; the row is skipped: correct the file, or the student&apos;s file if the vault is wrong</source>
+        <translation>数据库中学籍号 %1 是 %2；这一行已跳过：请更正文件；如果是数据库有误，请更正该学生的档案</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the vault has 学籍号 %1 born %2; the row is skipped: correct the file, or the student&apos;s file if the vault is wrong</source>
+        <translation>数据库中学籍号 %1 的出生日期是 %2；这一行已跳过：请更正文件；如果是数据库有误，请更正该学生的档案</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not the grade of the student&apos;s class %2; give the 班级 as well</source>
+        <translation>%1 不是该生所在班级 %2 的年级；请同时填写班级</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is after a counselling session or parent contact already recorded on %2</source>
+        <translation>%1 晚于 %2 已记录的辅导或家校沟通</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 disagrees with the ID number in the vault (%2)</source>
+        <translation>%1 与数据库中的身份证件号不符（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>says born %1, the vault has %2</source>
+        <translation>身份证件号显示出生于 %1，数据库中是 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>says gender %1, the vault has %2</source>
+        <translation>身份证件号显示性别为 %1，数据库中是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/screening_batches.py" line="+108"/>
+        <source>must be a term label (got %1)</source>
+        <translation>应为学期名称（实际为 %1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not in %2 (%3 – %4)</source>
+        <translation>%1 不在%2内（%3 – %4）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>at least one grade is required</source>
+        <translation>至少选择一个年级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>grade must be 1-12 (got %1)</source>
+        <translation>年级应为 1-12（实际为 %1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is for grade %2 and up (got %3)</source>
+        <translation>%1 适用于 %2 年级及以上（实际为 %3 年级）</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>no screening batch with id %1</source>
+        <translation>没有编号为 %1 的筛查批次</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>give either the answers or (MHT) the scale scores</source>
+        <translation>请填写各题答案，或（MHT）填写分量表得分，二者选一</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 has %2 items (got %3 answers)</source>
+        <translation>%1 共有 %2 题（实际有 %3 个答案）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>answer must be 0-%1 (got %2)</source>
+        <translation>答案应为 0-%1（实际为 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is entered as answers, not scale scores</source>
+        <translation>%1 应录入各题答案，而不是分量表得分</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown MHT scale %1</source>
+        <translation>未知的 MHT 分量表 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the lie (效度) score is required</source>
+        <translation>必须填写效度量表得分</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no student with id %1</source>
+        <translation>没有编号为 %1 的学生</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/screening_import.py" line="+136"/>
+        <source>the same student as row %1; none of these rows is imported — keep the right one and import again</source>
+        <translation>与第 %1 行是同一名学生；这几行都没有导入——请只保留正确的一行后重新导入</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>has no answers: the student did not sit the screening; not imported</source>
+        <translation>没有任何答案：该生没有参加这次筛查；未导入</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>PHQ-9 item 9 is %1 (thoughts of self-harm) but the row is not imported: find the student and assess the risk today</source>
+        <translation>PHQ-9 第9题为 %1 分（有自伤念头），但这一行没有导入：请找到该生，当日完成风险评估</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>batch %1 holds %2 results; this file is imported as %3</source>
+        <translation>批次 %1 是 %2 的结果；而这个文件是按 %3 导入的</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>the sheet is incomplete (item %1 unanswered or unreadable): stored as invalid and not scored; the student retakes the screening</source>
+        <translation>答卷不完整（第 %1 题未作答或无法识别）：已存为无效答卷，不计分；该生需要重测</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the sheet is incomplete: stored as invalid and not scored; the student retakes the screening</source>
+        <translation>答卷不完整：已存为无效答卷，不计分；该生需要重测</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/screening_match.py" line="+24"/>
+        <source>is a formula, not a value; paste the values (选择性粘贴 → 数值) and import again</source>
+        <translation>是公式，不是数值；请以数值方式粘贴（选择性粘贴 → 数值）后重新导入</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>has no 学籍号, and no name and class to find the student by</source>
+        <translation>没有学籍号，也没有可用来查找学生的姓名和班级</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no student named %1 in %2 in the vault</source>
+        <translation>数据库中%2没有名叫 %1 的学生</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 students named %2 in %3; add the 学籍号 column to tell them apart (the row is not matched to either)</source>
+        <translation>%3有 %1 名学生叫 %2；请加上学籍号列以便区分（这一行没有对应到任何一人）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no student with 学籍号 %1 in the vault (import the roster first)</source>
+        <translation>数据库中没有学籍号为 %1 的学生（请先导入花名册）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>学籍号 %1 is %2 in the vault, not %3; check the row (it is not matched)</source>
+        <translation>数据库中学籍号 %1 是 %2，不是 %3；请检查这一行（未对应到学生）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/screening_results.py" line="+53"/>
+        <source>the student has left the school (transferred, 已转出); a result is not added to his file</source>
+        <translation>该生已离校（已转出）；结果不会加入其档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the student has left the school (graduated, 已毕业); a result is not added to his file</source>
+        <translation>该生已离校（已毕业）；结果不会加入其档案</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the student already has a result in this batch</source>
+        <translation>该生在本批次已有结果</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>the student was in grade %1, not one of the batch&apos;s grades (%2)</source>
+        <translation>该生当时在 %1 年级，不属于本批次的年级（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/problem_text.py" line="+51"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/intake/import_kind.py" line="+110"/>
+        <source>has %1 columns; at most %2 can be imported: delete the columns that are not needed and import again</source>
+        <translation>有 %1 列，最多只能导入 %2 列：请删除不需要的列后重新导入</translation>
     </message>
 </context>
 <context>

@@ -312,7 +312,7 @@ def test_a_refused_sheet_keeps_the_typing(qtbot: QtBot, sign_in: SignIn, school:
     dialog.answers_edit.setText("111111111")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.saving, timeout=20_000)
-    assert "already has a result" in dialog.error_texts()[""]
+    assert "该生在本批次已有结果" in dialog.error_texts()[""]
     assert dialog.answers_edit.text() == "111111111"
 
 

@@ -4,14 +4,15 @@ Screening platforms and hand-typed sheets write the same answer many ways: ``3``
 ``3.0`` (a number cell), full-width ``３``, or the printed option label. Each is read exactly;
 anything else is refused with the text quoted, because a guessed answer would change a total and
 therefore whether a student is interviewed. An empty cell is a missing answer (``None``), which
-leaves the sheet incomplete rather than scored low.
+leaves the sheet incomplete rather than scored low. Refusals are templates marked for the
+catalogue (QT_TRANSLATE_NOOP) with the cell as their data, for the window to translate.
 """
 
 from __future__ import annotations
 
 import re
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.text import squeeze
 
 # Option labels of the Chinese PHQ-9 and GAD-7 forms (with the variants platforms export), after
@@ -50,21 +51,36 @@ def parse_likert(text: str, *, maximum: int = 3) -> int | None:
     value = squeeze(text)
     if not value:
         return None
-    rule = f"an answer is 0-{maximum}"
     label = LIKERT_LABELS.get(value)
     if label is not None and label <= maximum:
         return label
     if value.startswith("="):
-        raise ValidationError(f"{_quoted(text)} is a formula: {rule}")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is a formula: an answer is 0-%2"),
+            _quoted(text),
+            maximum,
+        )
     number = _NUMBER.fullmatch(value)
     if number is None:
-        raise ValidationError(f"{_quoted(text)} is not an answer: {rule}")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not an answer: an answer is 0-%2"),
+            _quoted(text),
+            maximum,
+        )
     sign, whole, fraction = number.groups()
     if fraction is not None and fraction.strip("0"):
-        raise ValidationError(f"{_quoted(text)} is not a whole number: {rule}")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not a whole number: an answer is 0-%2"),
+            _quoted(text),
+            maximum,
+        )
     result = int(whole)
     if (sign == "-" and result) or result > maximum:
-        raise ValidationError(f"{_quoted(text)} is out of range: {rule}")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is out of range: an answer is 0-%2"),
+            _quoted(text),
+            maximum,
+        )
     return result
 
 
@@ -75,8 +91,15 @@ def parse_yes_no_answer(text: str) -> int | None:
         return None
     answer = YES_NO_ANSWERS.get(value)
     if answer is None:
-        what = "a formula" if value.startswith("=") else "not an answer"
-        raise ValidationError(f"{_quoted(text)} is {what}: an MHT answer is 是/否 (1/0)")
+        if value.startswith("="):
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1 is a formula: an MHT answer is 是/否 (1/0)"),
+                _quoted(text),
+            )
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not an answer: an MHT answer is 是/否 (1/0)"),
+            _quoted(text),
+        )
     return answer
 
 

@@ -3,7 +3,10 @@
 Each parser takes the cell's text (the sheet reader has already turned numbers and dates into
 text), accepts the spellings schools actually produce, and refuses anything it would have to
 guess. A refusal is a ValidationError whose message quotes the cell and says what would be
-accepted, and whose ``field`` lets the importer point at the column.
+accepted, and whose ``field`` lets the importer point at the column. Each message is a
+template marked for the catalogue (QT_TRANSLATE_NOOP, context "problems") with the cell as its
+data, so the window can show it in Chinese; the accepted forms are therefore written out in
+every template rather than pasted in from a constant, which lupdate could not read.
 """
 
 from __future__ import annotations
@@ -11,8 +14,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from counselroom.domain.errors import ValidationError
-from counselroom.domain.idnumbers import canonical_id_number, canonical_student_no
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from counselroom.domain.idnumbers import (
+    BAD_REGION,
+    BIRTH_IN_FUTURE,
+    BIRTH_TOO_EARLY,
+    NOT_A_REAL_DATE,
+    WRONG_CHECK,
+    canonical_id_number,
+    canonical_student_no,
+)
 from counselroom.domain.text import normalise_ascii, squeeze
 
 __all__ = [
@@ -38,9 +49,6 @@ EARLIEST_YEAR = 1900
 
 _QUOTE_LIMIT = 40
 
-_DATE_FORMS = (
-    "2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only: 2010-03)"
-)
 _TIME = re.compile(r"^(?P<day>.+?)(?:\s*[ T]\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2}(?:\.\d+)?)?)?$")
 _YMD = re.compile(
     r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
@@ -54,10 +62,37 @@ _YEAR_LAST = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 # "1.10101200001011e+17" (the sheet reader's 15 significant digits) or "1.10101E+17" (what
 # Excel itself shows and writes to CSV): an ID that was typed into a number cell.
 _SCIENTIFIC = re.compile(r"^[0-9]+(?:\.[0-9]*)?E\+?[0-9]+$")
-_EXCEL_LOST_DIGITS = (
-    "the number was stored as a number in Excel and lost its last digits;"
-    " format the column as text (文本) and export again"
-)
+# Each reason an 18-digit number can fail for, with the Excel explanation added (the ID's
+# reason templates are idnumbers' named constants).
+_LOST_DIGITS_HINTS = {
+    BAD_REGION: QT_TRANSLATE_NOOP(
+        "problems",
+        "region code %1 is invalid; the number ends in 000, so Excel probably stored it as a"
+        " number and lost its last digits: format the column as text (文本) and export again",
+    ),
+    NOT_A_REAL_DATE: QT_TRANSLATE_NOOP(
+        "problems",
+        "birth date %1 is not a real date; the number ends in 000, so Excel probably stored it"
+        " as a number and lost its last digits: format the column as text (文本) and export"
+        " again",
+    ),
+    BIRTH_TOO_EARLY: QT_TRANSLATE_NOOP(
+        "problems",
+        "birth date %1 is before %2; the number ends in 000, so Excel probably stored it as a"
+        " number and lost its last digits: format the column as text (文本) and export again",
+    ),
+    BIRTH_IN_FUTURE: QT_TRANSLATE_NOOP(
+        "problems",
+        "birth date %1 is in the future; the number ends in 000, so Excel probably stored it as"
+        " a number and lost its last digits: format the column as text (文本) and export again",
+    ),
+    WRONG_CHECK: QT_TRANSLATE_NOOP(
+        "problems",
+        "check character is %1, expected %2; the number ends in 000, so Excel probably stored"
+        " it as a number and lost its last digits: format the column as text (文本) and export"
+        " again",
+    ),
+}
 
 _GENDERS = {
     **dict.fromkeys(("男", "男性", "m", "male", "1"), "M"),
@@ -103,10 +138,13 @@ def parse_date_cell(text: str, *, field: str) -> date:
             raise _short_year(text, field)  # "100305": 2010-03-05 written with a short year
         if day_text.endswith(".1") and match["m"] == "1":
             # 2010.10 typed into a number cell comes out as 2010.1, the same text as January.
-            raise ValidationError(
-                f"{quote_cell(text)} could be January or October (Excel turns 2010.10 typed as"
-                " a number into 2010.1); write 2010-01 or 2010-10, or format the column as"
-                " text (文本)",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "%1 could be January or October (Excel turns 2010.10 typed as a number into"
+                    " 2010.1); write 2010-01 or 2010-10, or format the column as text (文本)",
+                ),
+                quote_cell(text),
                 field=field,
             )
         return _real_date(
@@ -117,9 +155,14 @@ def parse_date_cell(text: str, *, field: str) -> date:
     if _SHORT_YEAR.match(day_text):
         raise _short_year(text, field)
     if _YEAR_LAST.match(day_text):
-        raise ValidationError(
-            f"{quote_cell(text)} puts the year last, so day and month could be either way round;"
-            f" write the year first, like {_DATE_FORMS}",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 puts the year last, so day and month could be either way round; write the"
+                " year first, like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305"
+                " (year and month only: 2010-03)",
+            ),
+            quote_cell(text),
             field=field,
         )
     raise _unreadable_date(text, field)
@@ -129,8 +172,11 @@ def parse_gender_cell(text: str) -> str:
     """ "M", "F", or "U" for an empty cell or the national codes for unknown/unstated."""
     gender = _GENDERS.get(squeeze(text).lower())
     if gender is None:
-        raise ValidationError(
-            f"unknown gender {quote_cell(text)}; write 男 or 女 (also M/F, 1/2), or leave it empty",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems", "unknown gender %1; write 男 or 女 (also M/F, 1/2), or leave it empty"
+            ),
+            quote_cell(text),
             field="gender",
         )
     return gender
@@ -145,9 +191,12 @@ def parse_yes_no_cell(text: str, *, field: str) -> bool | None:
         return True
     if key in _NO:
         return False
-    raise ValidationError(
-        f"{quote_cell(text)} is not a yes/no answer; write 是 or 否 (also Y/N, 1/0, √/×),"
-        " or leave it empty",
+    raise ValidationError.of(
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "%1 is not a yes/no answer; write 是 or 否 (also Y/N, 1/0, √/×), or leave it empty",
+        ),
+        quote_cell(text),
         field=field,
     )
 
@@ -176,48 +225,86 @@ def _plausible_time(hour: str | None, minute: str | None) -> bool:
 
 def _real_date(text: str, field: str, year: int, month: int, day: int) -> date:
     if year < EARLIEST_YEAR:
-        raise ValidationError(
-            f"{quote_cell(text)} has the year {year}, before {EARLIEST_YEAR}; check the year",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 has the year %2, before %3; check the year"),
+            quote_cell(text),
+            year,
+            EARLIEST_YEAR,
             field=field,
         )
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError(
-            f"{quote_cell(text)} is not a real date (check the month and the day)", field=field
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not a real date (check the month and the day)"),
+            quote_cell(text),
+            field=field,
         ) from None
 
 
 def _excel_serial(text: str, field: str, serial: int) -> date:
     low, high = EXCEL_SERIAL_RANGE
     if not low <= serial <= high:
-        raise ValidationError(
-            f"{quote_cell(text)} is not a date: an Excel date number must be {low}-{high};"
-            f" write the date like {_DATE_FORMS}",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 is not a date: an Excel date number must be %2-%3; write the date like"
+                " 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only:"
+                " 2010-03)",
+            ),
+            quote_cell(text),
+            low,
+            high,
             field=field,
         )
     return _EXCEL_EPOCH + timedelta(days=serial)
 
 
 def _short_year(text: str, field: str) -> ValidationError:
-    return ValidationError(
-        f"{quote_cell(text)} has a two-digit year, which is ambiguous;"
-        f" write the year in full, like {_DATE_FORMS}",
+    return ValidationError.of(
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "%1 has a two-digit year, which is ambiguous; write the year in full, like"
+            " 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or 20100305 (year and month only:"
+            " 2010-03)",
+        ),
+        quote_cell(text),
         field=field,
     )
 
 
 def _unreadable_date(text: str, field: str) -> ValidationError:
     if not text.strip():
-        return ValidationError(f"the date is empty; write it like {_DATE_FORMS}", field=field)
-    return ValidationError(
-        f"{quote_cell(text)} is not a date; write it like {_DATE_FORMS}", field=field
+        return ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the date is empty; write it like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or"
+                " 20100305 (year and month only: 2010-03)",
+            ),
+            field=field,
+        )
+    return ValidationError.of(
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "%1 is not a date; write it like 2010-03-05, 2010/3/5, 2010.3.5, 2010年3月5日 or"
+            " 20100305 (year and month only: 2010-03)",
+        ),
+        quote_cell(text),
+        field=field,
     )
 
 
 def _refuse_scientific(text: str, field: str) -> None:
     if _SCIENTIFIC.match(squeeze(text).upper()):
-        raise ValidationError(f"{quote_cell(text)}: {_EXCEL_LOST_DIGITS}", field=field)
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1: the number was stored as a number in Excel and lost its last digits;"
+                " format the column as text (文本) and export again",
+            ),
+            quote_cell(text),
+            field=field,
+        )
 
 
 def _with_lost_digits_hint(error: ValidationError, digits: str) -> ValidationError:
@@ -227,10 +314,8 @@ def _with_lost_digits_hint(error: ValidationError, digits: str) -> ValidationErr
     comes back with its last three digits zeroed; the check character then (almost always)
     fails, and "check character is 0" alone would not tell the school what went wrong.
     """
-    if len(digits) == 18 and digits.isascii() and digits.isdigit() and digits.endswith("000"):
-        return ValidationError(
-            f"{error.message}; the number ends in 000, so Excel probably stored it as a number"
-            " and lost its last digits: format the column as text (文本) and export again",
-            field=error.field,
-        )
+    hint = _LOST_DIGITS_HINTS.get(error.template or "")
+    zeroed = len(digits) == 18 and digits.isascii() and digits.isdigit() and digits.endswith("000")
+    if hint and zeroed:
+        return ValidationError.of(hint, *error.args, field=error.field)
     return error

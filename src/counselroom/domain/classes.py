@@ -15,6 +15,9 @@ Rules that need a decision (each refuses rather than guesses):
 - A grade digit must be followed by a bracket or separator (初2(3)班, 8.3): "初23班" could be
   初二(3)班 or 初(23)班. A grade written in Chinese needs none (初二三班, 高一十二班).
 - When both cells give a grade they must agree; ``original`` is then "grade cell / class cell".
+
+Refusals are templates marked for the catalogue (QT_TRANSLATE_NOOP) with the cells as data, so
+the window can show them in Chinese; the example "初二(3)班" is therefore written into each.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counselroom.domain.cells import quote_cell
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.grades import Stage, grade_label, stage_of
 from counselroom.domain.terms import term_of
 from counselroom.domain.text import normalise_ascii
@@ -43,7 +46,6 @@ _LEVELS = {Stage.PRIMARY: (1, 6), Stage.JUNIOR: (7, 9), Stage.SENIOR: (10, 12)}
 _PREFIXES = {"小学": Stage.PRIMARY, "初": Stage.JUNIOR, "初中": Stage.JUNIOR}
 _PREFIXES |= {"高": Stage.SENIOR, "高中": Stage.SENIOR}
 _ZH_DIGITS = {"零": 0, "〇": 0, **{c: n for n, c in enumerate("一二三四五六七八九", start=1)}}
-_EXAMPLE = "write it like 初二(3)班"
 
 # Brackets and traditional characters an input method may give; full-width forms are handled
 # by normalise_ascii first.
@@ -73,8 +75,11 @@ class ClassName:
     def __post_init__(self) -> None:
         grade_label(self.grade_level)  # refuses a level outside 1-12
         if not 1 <= self.number <= MAX_CLASS_NUMBER:
-            raise ValidationError(
-                f"class number must be 1-{MAX_CLASS_NUMBER} (got {self.number})", field="class"
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "class number must be 1-%1 (got %2)"),
+                MAX_CLASS_NUMBER,
+                self.number,
+                field="class",
             )
 
     @property
@@ -116,8 +121,12 @@ def parse_class(
     from_grade = _read_grade_cell(grade_text) if grade_text else None
     grades = [g for g in (from_class, from_grade) if g is not None]
     if not grades:
-        raise ValidationError(
-            f"{quote_cell(class_text)} has no grade; {_EXAMPLE}, or fill the grade (年级) column",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 has no grade; write it like 初二(3)班, or fill the grade (年级) column",
+            ),
+            quote_cell(class_text),
             field="class",
         )
     first_pass = [_level(g, school_stage, today) for g in grades]
@@ -129,18 +138,29 @@ def parse_class(
         known = [level for level in second_pass if level is not None]
     if len(known) < len(grades):
         vague = next(g for g in grades if g.level is None)  # a cohort or a numeral 一-六
-        raise ValidationError(
-            f"{quote_cell(_both(class_text, grade_text))} does not say whether it is 初中 or 高中;"
-            f" write 初{_clean(vague.text)} or 高{_clean(vague.text)}, or fill the grade (年级)"
-            " column",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 does not say whether it is 初中 or 高中; write 初%2 or 高%2, or fill the grade"
+                " (年级) column",
+            ),
+            quote_cell(_both(class_text, grade_text)),
+            _clean(vague.text),
             field=vague.cell,
         )
     if len(set(known)) > 1:
         said = grade_label(known[1])
-        raise ValidationError(
-            f"class {quote_cell(class_text)} is in {grade_label(known[0])} but the grade column"
-            f" says {quote_cell(grade_text)}"
-            + ("" if _clean(grade_text) == said else f" ({said})"),
+        cells = (quote_cell(class_text), grade_label(known[0]), quote_cell(grade_text))
+        if _clean(grade_text) == said:
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "class %1 is in %2 but the grade column says %3"),
+                *cells,
+                field="class",
+            )
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "class %1 is in %2 but the grade column says %3 (%4)"),
+            *cells,
+            said,
             field="class",
         )
     return ClassName(known[0], number, _both(class_text, grade_text))
@@ -160,9 +180,17 @@ def _read_class_cell(text: str) -> tuple[_Grade | None, int]:
         if match := pattern.match(cleaned):
             return _grade_of(match, "class", text), _class_number(match["num"], text)
     if _GRADE_ONLY.match(cleaned):
-        raise ValidationError(f"{quote_cell(text)} has no class number; {_EXAMPLE}", field="class")
-    raise ValidationError(
-        f"cannot read a grade and class from {quote_cell(text)} ({_EXAMPLE})", field="class"
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 has no class number; write it like 初二(3)班"),
+            quote_cell(text),
+            field="class",
+        )
+    raise ValidationError.of(
+        QT_TRANSLATE_NOOP(
+            "problems", "cannot read a grade and class from %1 (write it like 初二(3)班)"
+        ),
+        quote_cell(text),
+        field="class",
     )
 
 
@@ -170,8 +198,11 @@ def _read_grade_cell(text: str) -> _Grade:
     match = _GRADE_ONLY.match(_clean(text))
     grade = None if match is None else _grade_of(match, "grade", text)
     if grade is None:
-        raise ValidationError(
-            f"cannot read a grade from {quote_cell(text)} (write it like 初二 or 八年级)",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems", "cannot read a grade from %1 (write it like 初二 or 八年级)"
+            ),
+            quote_cell(text),
             field="grade",
         )
     return grade
@@ -205,7 +236,12 @@ def _year_grade(prefix: str | None, n: int, cell: str, text: str) -> int:
         return first + n - 1
     # Only a prefixed form gets here: without one, 1-9年级 is always a grade.
     name = stage.label_zh if stage else ""
-    raise ValidationError(f"{quote_cell(text)} is not a grade of {name}; {_EXAMPLE}", field=cell)
+    raise ValidationError.of(
+        QT_TRANSLATE_NOOP("problems", "%1 is not a grade of %2; write it like 初二(3)班"),
+        quote_cell(text),
+        name,
+        field=cell,
+    )
 
 
 def _level(grade: _Grade, stage_hint: Stage | None, today: date | None) -> int | None:
@@ -219,9 +255,11 @@ def _level(grade: _Grade, stage_hint: Stage | None, today: date | None) -> int |
     if grade.numeral is not None:
         level = first + grade.numeral - 1
         if level > last:
-            raise ValidationError(
-                f"{quote_cell(grade.text)}: {stage.label_zh} has no grade {grade.numeral};"
-                f" {_EXAMPLE}",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1: %2 has no grade %3; write it like 初二(3)班"),
+                quote_cell(grade.text),
+                stage.label_zh,
+                grade.numeral,
                 field=grade.cell,
             )
         return level
@@ -234,10 +272,18 @@ def _level(grade: _Grade, stage_hint: Stage | None, today: date | None) -> int |
         span = last - first
         lowest = year + 1 if grade.graduation else year - span
         mark = "届" if grade.graduation else "级"
-        raise ValidationError(
-            f"{quote_cell(grade.text)}: {cohort}{mark} is not a {stage.label_zh} class in the"
-            f" {year}-{year + 1} school year ({stage.label_zh} classes are {lowest}{mark}"
-            f"-{lowest + span}{mark})",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1: %2 is not a %3 class in the %4-%5 school year (%3 classes are %6-%7)",
+            ),
+            quote_cell(grade.text),
+            f"{cohort}{mark}",
+            stage.label_zh,
+            year,
+            year + 1,
+            f"{lowest}{mark}",
+            f"{lowest + span}{mark}",
             field=grade.cell,
         )
     return level
@@ -250,13 +296,20 @@ def _class_number(text: str, cell_text: str) -> int:
     else:
         number = _zh_number(text)
     if number is None:
-        raise ValidationError(
-            f"cannot read a class number from {quote_cell(cell_text)} ({_EXAMPLE})", field="class"
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems", "cannot read a class number from %1 (write it like 初二(3)班)"
+            ),
+            quote_cell(cell_text),
+            field="class",
         )
     if 1 <= number <= MAX_CLASS_NUMBER:
         return number
-    raise ValidationError(
-        f"{quote_cell(cell_text)}: a class number must be 1-{MAX_CLASS_NUMBER}", field="class"
+    raise ValidationError.of(
+        QT_TRANSLATE_NOOP("problems", "%1: a class number must be 1-%2"),
+        quote_cell(cell_text),
+        MAX_CLASS_NUMBER,
+        field="class",
     )
 
 

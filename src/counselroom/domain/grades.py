@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.text import squeeze
 
 _NUMERALS = "一二三四五六七八九"
@@ -61,7 +61,9 @@ def grade_level(label: str) -> int:
     """Level of a grade name; accepts 七年级/八年级/九年级 and 初中一年级/高中一年级 forms."""
     level = _ALIASES.get(squeeze(label))
     if level is None:
-        raise ValidationError(f"unknown grade {label!r}", field="grade")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "unknown grade %1"), repr(label), field="grade"
+        )
     return level
 
 

@@ -3,7 +3,8 @@
 IDs arrive from Excel rosters typed by hand: with spaces, a lower-case x, or full-width digits
 from a Chinese input method. They are normalised first and then checked structure, region,
 birth date and check character in that order, so the message names the first real problem.
-Messages are English source strings; the UI translates them.
+Messages are English templates marked for the catalogue (QT_TRANSLATE_NOOP): the CLI prints
+them, the window shows their translation.
 
 The check character is the ISO 7064 MOD 11-2 digit: every single-character error in the first
 17 positions changes the weighted sum by ``w * d`` with ``w`` coprime to 11 and ``0 < |d| < 10``,
@@ -14,12 +15,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.text import normalise_ascii, squeeze
 
 __all__ = [
+    "BAD_REGION",
+    "BIRTH_IN_FUTURE",
+    "BIRTH_TOO_EARLY",
     "CHECK_CHARS",
+    "NOT_A_REAL_DATE",
     "WEIGHTS",
+    "WRONG_CHECK",
     "birth_date_from_id",
     "canonical_id_number",
     "canonical_student_no",
@@ -38,6 +44,14 @@ CHECK_CHARS = "10X98765432"
 ID_LENGTH = 18
 STUDENT_NO_PREFIX = "G"
 EARLIEST_BIRTH_YEAR = 1800
+
+# The reasons an ID number with a real shape can fail, by name: cells.parse_id_cell adds the
+# Excel explanation to each of them when the number ends in 000.
+BAD_REGION = QT_TRANSLATE_NOOP("problems", "region code %1 is invalid")
+NOT_A_REAL_DATE = QT_TRANSLATE_NOOP("problems", "birth date %1 is not a real date")
+BIRTH_TOO_EARLY = QT_TRANSLATE_NOOP("problems", "birth date %1 is before %2")
+BIRTH_IN_FUTURE = QT_TRANSLATE_NOOP("problems", "birth date %1 is in the future")
+WRONG_CHECK = QT_TRANSLATE_NOOP("problems", "check character is %1, expected %2")
 
 
 def normalise_id_number(s: str) -> str:
@@ -95,13 +109,19 @@ def validate_student_no(s: str, *, on: date | None = None) -> None:
 def canonical_student_no(s: str, *, on: date | None = None) -> str:
     number = normalise_id_number(s)
     if not number.startswith(STUDENT_NO_PREFIX):
-        raise ValidationError(
-            f"student number must start with {STUDENT_NO_PREFIX} (got {number[:1]!r})"
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "student number must start with %1 (got %2)"),
+            STUDENT_NO_PREFIX,
+            repr(number[:1]),
         )
     if len(number) != ID_LENGTH + 1:
-        raise ValidationError(
-            f"student number must be {ID_LENGTH + 1} characters, G and an 18-character ID number"
-            f" (got {len(number)})"
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "student number must be %1 characters, G and an 18-character ID number (got %2)",
+            ),
+            ID_LENGTH + 1,
+            len(number),
         )
     _check_id(number[1:], on)
     return number
@@ -113,19 +133,30 @@ def make_student_no(id_number: str) -> str:
 
 def _check_id(number: str, on: date | None) -> None:
     if len(number) != ID_LENGTH:
-        raise ValidationError(f"ID number must be {ID_LENGTH} characters (got {len(number)})")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "ID number must be %1 characters (got %2)"),
+            ID_LENGTH,
+            len(number),
+        )
     for position, char in enumerate(number[:17], start=1):
         if not _is_ascii_digits(char):
-            raise ValidationError(f"character {position} must be a digit (got {char!r})")
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "character %1 must be a digit (got %2)"),
+                position,
+                repr(char),
+            )
     if number[17] not in CHECK_CHARS:
-        raise ValidationError(f"check character must be a digit or X (got {number[17]!r})")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "check character must be a digit or X (got %1)"),
+            repr(number[17]),
+        )
     _check_region(number[:6])
     birth = _birth_date(number[6:14])
     if on is not None and birth > on:
-        raise ValidationError(f"birth date {number[6:14]} is in the future")
+        raise ValidationError.of(BIRTH_IN_FUTURE, number[6:14])
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        raise ValidationError(f"check character is {number[17]}, expected {expected}")
+        raise ValidationError.of(WRONG_CHECK, number[17], expected)
 
 
 def _check_region(region: str) -> None:
@@ -135,16 +166,16 @@ def _check_region(region: str) -> None:
     check would refuse real students.
     """
     if len(region) != 6 or not _is_ascii_digits(region) or region[0] not in "12345678":
-        raise ValidationError(f"region code {region} is invalid")
+        raise ValidationError.of(BAD_REGION, region)
 
 
 def _birth_date(yyyymmdd: str) -> date:
     try:
         birth = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
     except ValueError:
-        raise ValidationError(f"birth date {yyyymmdd} is not a real date") from None
+        raise ValidationError.of(NOT_A_REAL_DATE, yyyymmdd) from None
     if birth.year < EARLIEST_BIRTH_YEAR:
-        raise ValidationError(f"birth date {yyyymmdd} is before {EARLIEST_BIRTH_YEAR}")
+        raise ValidationError.of(BIRTH_TOO_EARLY, yyyymmdd, EARLIEST_BIRTH_YEAR)
     return birth
 
 

@@ -24,7 +24,7 @@ from counselroom.domain.cutoffs import (
     Phq9Cutoffs,
     ScreeningCutoffs,
 )
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.screening_flags import (
     GAD7_FLAG,
     ITEM9,
@@ -125,17 +125,24 @@ def score_mht_scales(
     checked: dict[str, int] = {}
     for scale in MHT_SCALES:
         if scale.code not in scales:
-            raise ValidationError(f"{scale.label_zh} score is missing", field=scale.code)
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1 score is missing"),
+                scale.label_zh,
+                field=scale.code,
+            )
         checked[scale.code] = _score_in_range(
-            scales[scale.code], f"{scale.label_zh} score", len(scale.items), scale.code
+            scales[scale.code], _SCALE_RULES, len(scale.items), scale.code, scale.label_zh
         )
-    lie_score = _score_in_range(lie, "lie (效度) score", len(MHT_LIE_ITEMS), "lie")
+    lie_score = _score_in_range(lie, _LIE_RULES, len(MHT_LIE_ITEMS), "lie")
     content = sum(checked.values())
     if total is not None:
-        _score_in_range(total, "total", MhtCutoffs.MAX_TOTAL, "total")
+        _score_in_range(total, _TOTAL_RULES, MhtCutoffs.MAX_TOTAL, "total")
         if total != content:
-            raise ValidationError(
-                f"total {total} is not the sum of the scales ({content})", field="total"
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "total %1 is not the sum of the scales (%2)"),
+                total,
+                content,
+                field="total",
             )
     return _mht_result(checked, lie_score, content, cutoffs, None)
 
@@ -256,9 +263,29 @@ def _mht_result(
     )
 
 
-def _score_in_range(value: object, what: str, maximum: int, field: str) -> int:
+# (not a whole number, out of range) for a scale score (its name is %1), the lie score and the
+# total: each named in the template, so no English word is left to the data.
+_SCALE_RULES = (
+    QT_TRANSLATE_NOOP("problems", "%1 score must be a whole number (got %2)"),
+    QT_TRANSLATE_NOOP("problems", "%1 score must be 0-%2 (got %3)"),
+)
+_LIE_RULES = (
+    QT_TRANSLATE_NOOP("problems", "lie (效度) score must be a whole number (got %1)"),
+    QT_TRANSLATE_NOOP("problems", "lie (效度) score must be 0-%1 (got %2)"),
+)
+_TOTAL_RULES = (
+    QT_TRANSLATE_NOOP("problems", "total must be a whole number (got %1)"),
+    QT_TRANSLATE_NOOP("problems", "total must be 0-%1 (got %2)"),
+)
+
+
+def _score_in_range(
+    value: object, rules: tuple[str, str], maximum: int, field: str, *name: str
+) -> int:
+    """``value`` checked as a score 0..``maximum``; ``name`` fills the scale rules' %1."""
+    whole, in_range = rules
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{what} must be a whole number (got {value!r})", field=field)
+        raise ValidationError.of(whole, *name, repr(value), field=field)
     if not 0 <= value <= maximum:
-        raise ValidationError(f"{what} must be 0-{maximum} (got {value})", field=field)
+        raise ValidationError.of(in_range, *name, maximum, value, field=field)
     return value

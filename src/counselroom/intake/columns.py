@@ -4,6 +4,9 @@ Exporters word their headers differently (学籍号, 全国学籍号, 学生编�
 them (姓名*, 出生日期(yyyy-mm-dd), 性别：), so headers are compared by a normalised key, never as
 typed. The mapping is only a proposal: the window lets the counsellor change it and remembers the
 choice per header for the next file, and the CLI takes ``--map FIELD=COLUMN``.
+
+Only find_header's refusal reaches the window, so only it is a template for the catalogue
+(QT_TRANSLATE_NOOP); the ``--map`` refusals are the CLI's own and stay English.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.text import normalise_ascii
 from counselroom.intake.sheets import SheetRow, Table, column_letter
 
@@ -103,9 +106,13 @@ def find_header(table: Table, fields: Sequence[FieldSpec], *, scan_rows: int = 1
     if best is None:
         expected = [f for f in fields if f.required] + [f for f in fields if not f.required]
         examples = "、".join(f.synonyms[0] for f in expected[:6] if f.synonyms)
-        raise ValidationError(
-            f"no header row found in the first {scan_rows} rows; expected column headers "
-            f"such as {examples}",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "no header row found in the first %1 rows; expected column headers such as %2",
+            ),
+            scan_rows,
+            examples,
             record=table.name,
         )
     return best

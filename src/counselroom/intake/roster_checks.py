@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from counselroom.intake import roster_reasons as why
 from counselroom.intake.problems import Problem
 from counselroom.intake.roster_rows import RosterRecord, RowReader
 
@@ -16,7 +17,7 @@ def duplicate_problems(records: Sequence[RosterRecord], reader: RowReader) -> li
     Neither row can be trusted to be the right one, so both are skipped.
     """
     problems: list[Problem] = []
-    for field, what in (("student_no", "学籍号"), ("id_number", "ID number")):
+    for field, reason in (("student_no", why.SAME_STUDENT_NO), ("id_number", why.SAME_ID_NUMBER)):
         rows: dict[str, list[int]] = defaultdict(list)
         for record in records:
             value = getattr(record, field)
@@ -25,9 +26,7 @@ def duplicate_problems(records: Sequence[RosterRecord], reader: RowReader) -> li
         for numbers in rows.values():
             for number in numbers if len(numbers) > 1 else ():
                 others = ", ".join(str(n) for n in numbers if n != number)
-                problems.append(
-                    Problem(number, reader.column(field), f"the same {what} is on row {others}")
-                )
+                problems.append(Problem.of(number, reader.column(field), reason, others))
     return problems
 
 
@@ -42,11 +41,14 @@ def head_teacher_problems(records: Iterable[RosterRecord], reader: RowReader) ->
         earlier = first.setdefault(key, record)
         if earlier.head_teacher != record.head_teacher:
             problems.append(
-                Problem(
+                Problem.of(
                     record.row,
                     reader.column("head_teacher"),
-                    f"names {record.head_teacher} as 班主任 of {record.class_name.label}, "
-                    f"row {earlier.row} names {earlier.head_teacher}",
+                    why.TWO_HEAD_TEACHERS,
+                    record.head_teacher,
+                    record.class_name.label,
+                    earlier.row,
+                    earlier.head_teacher,
                 )
             )
     return problems

@@ -11,6 +11,9 @@ again, or the student's file would become uneditable after an import.
 
 An empty cell is "not given", never "clear it": the record holds None (or no member, no group)
 and the import keeps what the vault has.
+
+Every reason is a template of roster_reasons.py with the cell as its data, so the window shows
+it in Chinese while the CLI prints the English.
 """
 
 from __future__ import annotations
@@ -34,8 +37,10 @@ from counselroom.domain.classes import ClassName, parse_class
 from counselroom.domain.errors import ValidationError
 from counselroom.domain.grades import grade_level
 from counselroom.domain.text import normalise_ascii, squeeze
+from counselroom.intake import roster_reasons as why
 from counselroom.intake.problems import Problem, column_name
 from counselroom.intake.roster_fields import GROUP_FIELDS, MEMBER_COUNT, MEMBER_PARTS, member_key
+from counselroom.intake.roster_reasons import FORMULA
 from counselroom.intake.sheets import SheetRow, is_formula
 
 __all__ = [
@@ -50,12 +55,10 @@ __all__ = [
     "is_resident_id",
 ]
 
-FORMULA = "a formula, not a value: paste the column as values (选择性粘贴→数值) and import again"
 EARLIEST_BIRTH = date(1990, 1, 1)  # as services/profile_checks.EARLIEST_BIRTH
 MAX_NAME, MAX_SHORT, MAX_ADDRESS = 50, 50, 200  # as profile_checks / profile.py
 PHONE_CHARS = frozenset("0123456789 -+")
 PHONE_LENGTH = (7, 20)
-_SEX = {"M": "male", "F": "female"}
 _T = TypeVar("_T")
 # A space between two Han characters is padding (王　明 aligned with 王小明), not part of a name.
 _PADDING = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -191,9 +194,14 @@ class _Row:
         self.problems: list[Problem] = []
         self.failed: set[str] = set()
 
-    def fail(self, field: str, reason: str) -> None:
+    def fail(self, field: str, template: str, *args: object) -> None:
         self.failed.add(field)
-        self.problems.append(Problem(self.row.number, self.reader.column(field), reason))
+        where = self.reader.column(field)
+        self.problems.append(Problem.of(self.row.number, where, template, *args))
+
+    def refused(self, field: str, error: ValidationError) -> None:
+        self.failed.add(field)
+        self.problems.append(Problem.of_error(self.row.number, self.reader.column(field), error))
 
     def cell(self, field: str) -> str:
         """The cell's text; "" when unmapped, empty or a formula (reported here)."""
@@ -214,25 +222,25 @@ class _Row:
         try:
             return parse(text)
         except ValidationError as error:
-            self.fail(field, error.message)
+            self.refused(field, error)
             return None
 
     def text(self, field: str, limit: int) -> str | None:
         value = " ".join(normalise_ascii(self.cell(field)).split()) or None
         if value is not None and len(value) > limit:
-            self.fail(field, f"has {len(value)} characters; at most {limit}")
+            self.fail(field, why.TOO_LONG, len(value), limit)
         elif value is not None and _has_control(value):
-            self.fail(field, "must be one line of text, without control characters")
+            self.fail(field, why.NOT_ONE_LINE)
         return value
 
     def name(self, field: str, *, required: bool) -> str:
         name = clean_name(self.cell(field))
         if not name and required and field not in self.failed:
-            self.fail(field, "is empty; every row needs the student's name")
+            self.fail(field, why.NO_NAME)
         elif len(name) > MAX_NAME:
-            self.fail(field, f"a name has at most {MAX_NAME} characters")
+            self.fail(field, why.NAME_TOO_LONG, MAX_NAME)
         elif _has_control(name):
-            self.fail(field, "a name may not hold control characters")
+            self.fail(field, why.NAME_CONTROL)
         return name
 
     def phone(self, field: str) -> str | None:
@@ -241,27 +249,27 @@ class _Row:
         if value is None:
             return None
         if any(ch not in PHONE_CHARS for ch in value):
-            self.fail(field, f"'{value}': a phone number holds only digits, spaces, '-' and '+'")
+            self.fail(field, why.PHONE_CHARACTERS, value)
         elif not low <= len(value) <= high or sum(ch.isdigit() for ch in value) < low:
-            self.fail(field, f"'{value}' is not a phone number ({low}-{high} digits)")
+            self.fail(field, why.PHONE_LENGTH, value, low, high)
         return value
 
     def read(self) -> ReadRow:
         today = self.today
         student_no = self.cell("student_no")
         if not student_no and "student_no" not in self.failed:
-            self.fail("student_no", "is empty; every row needs the 学籍号")
+            self.fail("student_no", why.NO_STUDENT_NO)
         elif student_no:
             try:
                 student_no = parse_student_no_cell(student_no, field="student_no", today=today)
             except ValidationError as error:
-                self.fail("student_no", error.message)
+                self.refused("student_no", error)
                 student_no = ""
         name = self.name("name", required=True)
         gender = self.parsed("gender", parse_gender_cell)
         birth = self.day("birth_date")
         if birth is not None and birth < EARLIEST_BIRTH:
-            self.fail("birth_date", f"{birth.isoformat()} is before {EARLIEST_BIRTH.year}")
+            self.fail("birth_date", why.BORN_TOO_EARLY, birth.isoformat(), EARLIEST_BIRTH.year)
             birth = None
         id_type = self.text("id_type", MAX_SHORT)
         id_number = self.id_number(id_type, birth, gender if gender != "U" else None)
@@ -269,13 +277,13 @@ class _Row:
         head = self.name("head_teacher", required=False) or None
         enrolled = self.day("enrolled_on")
         if enrolled is not None and birth is not None and enrolled < birth:
-            self.fail("enrolled_on", f"{enrolled.isoformat()} is before the birth date")
+            self.fail("enrolled_on", why.ENROLLED_BEFORE_BIRTH, enrolled.isoformat())
             enrolled = None
         record = RosterRecord(
             row=self.row.number,
             student_no=student_no if "student_no" not in self.failed else "",
             name=name,
-            gender=gender if gender in _SEX else None,
+            gender=gender if gender in ("M", "F") else None,
             birth_date=birth,
             class_name=class_name,
             grade_level=level,
@@ -295,7 +303,7 @@ class _Row:
     def day(self, field: str) -> date | None:
         value = self.parsed(field, partial(parse_date_cell, field=field))
         if isinstance(value, date) and value > self.today:
-            self.fail(field, f"{value.isoformat()} is in the future")
+            self.fail(field, why.IN_THE_FUTURE, value.isoformat())
             return None
         return value
 
@@ -310,13 +318,10 @@ class _Row:
             return None
         said = id_birth_date(value)
         if birth is not None and said != birth:
-            self.fail(
-                "id_number",
-                f"says born {said.isoformat()}, the birth date column says {birth.isoformat()}",
-            )
+            self.fail("id_number", why.ID_BIRTH_DIFFERS, said.isoformat(), birth.isoformat())
         sex = id_gender(value)
         if gender is not None and sex != gender:
-            self.fail("id_number", f"says {_SEX[sex]}, the gender column says {_SEX[gender]}")
+            self.fail("id_number", why.ID_SEX_DIFFERS[sex])
         return value
 
     def school_class(self) -> tuple[ClassName | None, int | None]:
@@ -326,7 +331,7 @@ class _Row:
                 found = self.reader.parse_class(class_text, grade_text)
             except ValidationError as error:
                 grade_cell = error.field == "grade" and "grade" in self.reader.mapping
-                self.fail("grade" if grade_cell else "class", error.message)
+                self.refused("grade" if grade_cell else "class", error)
                 return None, None
             return found, found.grade_level
         if not grade_text:
@@ -337,7 +342,7 @@ class _Row:
                 return None, int(digits)
             return None, grade_level(grade_text)
         except ValidationError:
-            self.fail("grade", f"cannot read a grade from '{grade_text}' (write it like 初二)")
+            self.fail("grade", why.UNREADABLE_GRADE, grade_text)
             return None, None
 
     def groups(self) -> tuple[tuple[str, bool], ...]:
@@ -362,5 +367,5 @@ class _Row:
             if name:
                 members.append(Member(name, relation, phone, guardian))
             elif named and (relation or phone or guardian is not None):
-                self.fail(keys["name"], f"is empty, but other 成员{n} columns are filled")
+                self.fail(keys["name"], why.MEMBER_WITHOUT_NAME, n)
         return tuple(members)

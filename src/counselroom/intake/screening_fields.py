@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.scoring import ITEM_COUNTS, MHT_SCALES
 from counselroom.intake.columns import (
     FieldSpec,
@@ -177,9 +177,13 @@ def guess_header(table: Table, instrument: str) -> tuple[HeaderGuess, bool]:
         guess = find_header(table, fields)
     except ValidationError:
         count = ITEM_COUNTS[instrument]
-        raise ValidationError(
-            "no header row found in the first 10 rows; expected column headers such as 学籍号,"
-            f" 姓名, 班级 and 第1题 … 第{count}题 (or 1 … {count}, Q1 … Q{count})",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "no header row found in the first 10 rows; expected column headers such as 学籍号,"
+                " 姓名, 班级 and 第1题 … 第%1题 (or 1 … %1, Q1 … Q%1)",
+            ),
+            count,
             record=table.name,
         ) from None
     scales = instrument == "mht" and detect_mht_mode(guess.headers)

@@ -4,7 +4,8 @@ Apart from `screening_fields` (the headers a results file may use): that module 
 columns, for the import dialog and the CLI to guess a mapping before anything is checked. This
 one runs once a mapping is chosen — it refuses a file that cannot be this instrument's results
 as a whole (`screening_layout`), then reads each row's cells into a scored sheet
-(`read_sheet`) for the importer.
+(`read_sheet`) for the importer. Refusals and cell problems are the templates of
+screening_reasons.py with the data apart, for the window to show in Chinese.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from counselroom.domain.scoring import (
 )
 from counselroom.domain.screening_flags import SHEET_INCOMPLETE
 from counselroom.domain.text import squeeze
+from counselroom.intake import screening_reasons as why
 from counselroom.intake.problems import Problem, column_name
 from counselroom.intake.screening_fields import (
     IDENTITY_KEYS,
@@ -41,7 +43,6 @@ from counselroom.intake.sheets import SheetRow, Table
 
 __all__ = ["ScreeningLayout", "read_sheet", "screening_layout"]
 
-_ARTICLE = {"phq9": "a", "gad7": "a", "mht": "an"}  # "an MHT file": M is read "em"
 # PHQ-9 and GAD-7 forms end with an unscored question on how difficult the problems made life
 # (PHQ-9's 10th, GAD-7's 8th): a column for it is expected, and ignored.
 _DIFFICULTY_ITEM = {"phq9": 10, "gad7": 8}
@@ -86,36 +87,28 @@ def screening_layout(
     if unknown:
         raise ValueError(f"unknown field {unknown[0]!r} for {instrument}")
 
-    def refuse(message: str) -> ValidationError:
-        return ValidationError(message, record=table.name)
+    def refuse(template: str, *args: object) -> ValidationError:
+        return ValidationError.of(template, *args, record=table.name)
 
     if header_row == len(table.rows) - 1:
-        raise refuse("has a header row but no data rows; nothing to import")
+        raise refuse(why.NO_DATA_ROWS)
     identity = {key: mapping[key] for key in IDENTITY_KEYS if key in mapping}
     if "student_no" not in identity and not {"name", "class"} <= set(identity):
-        raise refuse(
-            "has no 学籍号 column and no 姓名 and 班级 columns, so its rows cannot be matched to"
-            " students; map a 学籍号 column, or 姓名 and 班级"
-        )
+        raise refuse(why.NO_IDENTITY)
     name = INSTRUMENT_NAMES[instrument]
     scale_cols = {key: mapping[key] for key in SCALE_KEYS if key in mapping}
     item_cols = {key: column for key, column in mapping.items() if item_key_number(key)}
     if scale_cols and item_cols:
-        raise refuse("maps both item answers and MHT scale scores; map one or the other")
+        raise refuse(why.ITEMS_AND_SCALES)
     if scale_cols:
-        missing = [s.label_zh for s in MHT_SCALES if s.code not in scale_cols]
-        missing += ["效度 (lie)"] if "lie" not in scale_cols else []
+        missing = ", ".join(s.label_zh for s in MHT_SCALES if s.code not in scale_cols)
+        if "lie" not in scale_cols:
+            raise refuse(why.SCALES_AND_LIE_MISSING if missing else why.LIE_MISSING, missing)
         if missing:
-            raise refuse(
-                f"has no column for {', '.join(missing)}; an MHT platform export needs the 8 "
-                "scale scores and the lie (效度) score"
-            )
+            raise refuse(why.SCALES_MISSING, missing)
         return ScreeningLayout(instrument, headers, identity, None, scale_cols)
     if instrument != "mht" and detect_mht_mode(headers):
-        raise refuse(
-            f"has MHT scale columns (学习焦虑, 对人焦虑, …); {name} is scored from its "
-            f"{ITEM_COUNTS[instrument]} item columns — is this an MHT file?"
-        )
+        raise refuse(why.MHT_SCALES_GIVEN, name, ITEM_COUNTS[instrument])
     return ScreeningLayout(
         instrument, headers, identity, _item_columns(headers, mapping, instrument, refuse), None
     )
@@ -125,7 +118,7 @@ def _item_columns(
     headers: Sequence[str],
     mapping: Mapping[str, int],
     instrument: str,
-    refuse: Callable[[str], ValidationError],
+    refuse: Callable[..., ValidationError],
 ) -> tuple[int, ...]:
     """The column of each item; the item numbers of unmapped headers count too, so a file
     with more questions than the instrument is seen for what it is."""
@@ -142,20 +135,18 @@ def _item_columns(
         if number is not None:
             found.add(number)
     if not found:
-        raise refuse(
-            f"has no item columns; {name}'s answers must be in columns headed 1 … {count}, "
-            f"Q1 … Q{count} or 第1题 … 第{count}题"
-        )
+        raise refuse(why.NO_ITEMS, name, count)
     allowed = set(range(1, count + 1)) | {_DIFFICULTY_ITEM.get(instrument, count)}
     missing = sorted(set(range(1, count + 1)) - set(mapped))
     if missing or found - allowed:
         guess = _guess_instrument(found, instrument)
-        message = f"has item columns {_ranges(found)}; {name} has {count} items"
+        facts = (_ranges(found), name, count)
         if guess:
-            message += f" — is this {_ARTICLE[guess]} {INSTRUMENT_NAMES[guess]} file?"
-        elif missing:
-            message += f" (no column for item {_ranges(missing)})"
-        raise refuse(message)
+            wrong = why.WRONG_ITEMS_AN if guess == "mht" else why.WRONG_ITEMS_A
+            raise refuse(wrong, *facts, INSTRUMENT_NAMES[guess])
+        if missing:
+            raise refuse(why.ITEMS_MISSING, *facts, _ranges(missing))
+        raise refuse(why.WRONG_ITEMS, *facts)
     return tuple(mapped[n] for n in range(1, count + 1))
 
 
@@ -189,10 +180,11 @@ def _ranges(numbers: Iterable[int]) -> str:
 # -- reading one row's answers ----------------------------------------------------------------
 
 _SCORE = re.compile(r"(\d+)(?:\.0+)?分?")
-_SCALE_MAX = {
-    **{scale.code: (scale.label_zh, len(scale.items)) for scale in MHT_SCALES},
-    "lie": ("效度 (lie)", len(MHT_LIE_ITEMS)),
-    "total": ("总分 (total)", sum(len(scale.items) for scale in MHT_SCALES)),
+# Key → (rules, the scale's name for %2 or none, the highest score).
+_SCALE_MAX: dict[str, tuple[tuple[str, str, str], tuple[str, ...], int]] = {
+    **{scale.code: (why.SCALE_RULES, (scale.label_zh,), len(scale.items)) for scale in MHT_SCALES},
+    "lie": (why.LIE_RULES, (), len(MHT_LIE_ITEMS)),
+    "total": (why.TOTAL_RULES, (), sum(len(scale.items) for scale in MHT_SCALES)),
 }
 
 
@@ -212,8 +204,8 @@ def read_sheet(
     problems: list[Problem] = []
     for column in layout.items:
         answer = _answer(layout.cell(row, column), mht)
-        if isinstance(answer, str):
-            problems.append(Problem(row.number, layout.header(column), answer))
+        if isinstance(answer, ValidationError):
+            problems.append(Problem.of_error(row.number, layout.header(column), answer))
             answers.append(None)
         else:
             answers.append(answer)
@@ -223,13 +215,14 @@ def read_sheet(
 
 
 @lru_cache(maxsize=4096)
-def _answer(text: str, mht: bool) -> int | str | None:
-    """One answer cell: the answer, None for a blank, or the reason it cannot be read. Cached:
-    a file of 5,000 sheets holds a handful of distinct answer texts."""
+def _answer(text: str, mht: bool) -> int | ValidationError | None:
+    """One answer cell: the answer, None for a blank, or why it cannot be read (returned, never
+    raised again, so the cached error gathers no tracebacks). Cached: a file of 5,000 sheets
+    holds a handful of distinct answer texts."""
     try:
         return parse_yes_no_answer(text) if mht else parse_likert(text)
     except ValidationError as error:
-        return error.message
+        return error
 
 
 def _read_scales(
@@ -241,7 +234,7 @@ def _read_scales(
         try:
             value = _score_cell(layout.cell(row, at), *_SCALE_MAX[key])
         except ValidationError as error:
-            problems.append(Problem(row.number, layout.header(at), error.message))
+            problems.append(Problem.of_error(row.number, layout.header(at), error))
             continue
         if value is not None:
             values[key] = value
@@ -256,22 +249,24 @@ def _read_scales(
         except ValidationError as error:
             column = columns.get(error.field or "")
             where = None if column is None else layout.header(column)
-            problems.append(Problem(row.number, where, error.message))
+            problems.append(Problem.of_error(row.number, where, error))
     return _incomplete_scales(), problems
 
 
-def _score_cell(text: str, what: str, maximum: int) -> int | None:
+def _score_cell(
+    text: str, rules: tuple[str, str, str], name: tuple[str, ...], maximum: int
+) -> int | None:
     value = squeeze(text)
     if not value:
         return None
-    rule = f"{what} is a whole number 0-{maximum}"
+    formula, not_a_score, out_of_range = rules
     if value.startswith("="):
-        raise ValidationError(f"{quote_cell(text)} is a formula, not a score: {rule}")
+        raise ValidationError.of(formula, quote_cell(text), *name, maximum)
     match = _SCORE.fullmatch(value)
     if match is None:
-        raise ValidationError(f"{quote_cell(text)} is not a score: {rule}")
+        raise ValidationError.of(not_a_score, quote_cell(text), *name, maximum)
     if int(match[1]) > maximum:
-        raise ValidationError(f"{quote_cell(text)} is out of range: {rule}")
+        raise ValidationError.of(out_of_range, quote_cell(text), *name, maximum)
     return int(match[1])
 
 

@@ -4,7 +4,8 @@ Everything later (header detection, field parsers, importers) works on text, so 
 turn a cell into text live here, once: a 学籍号 typed as a number, a date cell and a formula
 must all arrive in a form the parsers can recognise and explain. Row numbers are the physical
 ones (blank rows counted) because every problem is reported as "row 12" and the counsellor
-looks that row up in Excel or WPS.
+looks that row up in Excel or WPS. A refusal is a template of sheet_reasons.py with its data
+apart, so the window can show it in Chinese.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[impor
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[import-untyped]
 
 from counselroom.domain.errors import ValidationError
+from counselroom.intake import sheet_reasons as why
 
 MAX_DATA_ROWS = 50_000  # a school roster or screening file is < 20,000 rows; more is a wrong file
 # Checked before anything is decoded, so a wrong file (a video, a database dump) is refused
@@ -35,7 +37,6 @@ TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 # Binary formats openpyxl cannot read: the student-status system and WPS save these.
 OLD_SUFFIXES = frozenset({".xls", ".et"})
 
-_SAVE_AGAIN = "save it as .xlsx (Excel 2007 or later) or .csv and import again"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, and any password-protected workbook
 # Excel's last row. A damaged row number beyond it would make openpyxl yield blank rows for
@@ -107,19 +108,20 @@ def read_table(path: Path) -> Table:
     name = path.name
     suffix = path.suffix.lower()
     if suffix in OLD_SUFFIXES:
-        raise _refuse(name, f"is an old-format {suffix} workbook; {_SAVE_AGAIN}")
+        raise _refuse(name, why.OLD_WORKBOOK, suffix)
     if suffix not in XLSX_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        what = f"{suffix} files" if suffix else "files without an extension"
-        raise _refuse(name, f"cannot read {what}; {_SAVE_AGAIN}")
+        if suffix:
+            raise _refuse(name, why.UNKNOWN_SUFFIX, suffix)
+        raise _refuse(name, why.NO_SUFFIX)
     data = _read_bytes(path)
     rows = _xlsx_rows(data, name) if suffix in XLSX_SUFFIXES else _text_rows(data, name)
     if not rows:
-        raise _refuse(name, "the file has no rows; choose the file that holds the data")
+        raise _refuse(name, why.NO_ROWS)
     return Table(name=name, rows=tuple(rows))
 
 
-def _refuse(name: str, message: str) -> ValidationError:
-    return ValidationError(message, record=name)
+def _refuse(name: str, template: str, *args: object) -> ValidationError:
+    return ValidationError.of(template, *args, record=name)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -127,33 +129,21 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             megabytes = size // (1024 * 1024)
-            raise _refuse(
-                path.name,
-                f"the file is {megabytes} MB, far larger than a roster or score file; "
-                "check that this is the right file",
-            )
+            raise _refuse(path.name, why.TOO_LARGE, megabytes)
         return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise _refuse(path.name, f"cannot open the file ({reason})") from exc
+        raise _refuse(path.name, why.CANNOT_OPEN, reason) from exc
 
 
 def _too_many(name: str) -> ValidationError:
-    return _refuse(
-        name,
-        f"the file has more than {MAX_DATA_ROWS:,} rows; a roster or score file has fewer — "
-        "check that this is the right file, or split it",
-    )
+    return _refuse(name, why.TOO_MANY_ROWS, f"{MAX_DATA_ROWS:,}")
 
 
 def _damaged(name: str, data: bytes) -> ValidationError:
-    hint = "open it in Excel or WPS and save it again as .xlsx"
     if data.startswith(_OLE2_MAGIC):
-        hint = (
-            "it is an old .xls or a password-protected workbook; open it in Excel or WPS, "
-            "remove any password and save it as .xlsx"
-        )
-    return _refuse(name, f"is not a readable .xlsx file (damaged or not Excel); {hint}")
+        return _refuse(name, why.DAMAGED_OLE2)
+    return _refuse(name, why.DAMAGED)
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[SheetRow]:
@@ -179,7 +169,7 @@ def _worksheet_rows(workbook: object, name: str) -> list[SheetRow]:
         sheets = getattr(workbook, "worksheets", [])
         sheet = next((s for s in sheets if isinstance(s, ReadOnlyWorksheet)), None)
         if sheet is None:
-            raise _refuse(name, "the workbook has no worksheet with data")
+            raise _refuse(name, why.NO_WORKSHEET)
     # Some exporters write a wrong <dimension>; read-only mode would stop at it silently.
     sheet.reset_dimensions()
     rows: list[SheetRow] = []
@@ -247,15 +237,15 @@ def _text_rows(data: bytes, name: str) -> list[SheetRow]:
                     raise _too_many(name)
                 rows.append(SheetRow(number, tuple(cells)))
     except csv.Error as exc:
-        raise _refuse(name, f"row {number + 1} is not readable CSV ({exc}); {_SAVE_AGAIN}") from exc
+        raise _refuse(name, why.BAD_CSV, number + 1, exc) from exc
     return rows
 
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith(_ZIP_MAGIC):
-        raise _refuse(name, "is an Excel workbook, not text; rename it to .xlsx and import it")
+        raise _refuse(name, why.WORKBOOK_AS_TEXT)
     if data.startswith(_OLE2_MAGIC):
-        raise _refuse(name, f"is an old-format Excel workbook, not text; {_SAVE_AGAIN}")
+        raise _refuse(name, why.OLD_WORKBOOK_AS_TEXT)
     if data.startswith(b"\xef\xbb\xbf"):
         candidates: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
@@ -268,13 +258,9 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
         if "\x00" in text:
-            raise _refuse(name, f"contains binary data, not text; {_SAVE_AGAIN}")
+            raise _refuse(name, why.BINARY)
         return text
-    raise _refuse(
-        name,
-        "the text is neither UTF-8 nor GB18030 (GBK); open it in Excel or WPS and save it "
-        "as .xlsx or as CSV UTF-8, then import again",
-    )
+    raise _refuse(name, why.UNKNOWN_ENCODING)
 
 
 def _delimiter(text: str) -> str:

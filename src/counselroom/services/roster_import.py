@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.intake.columns import missing_required
 from counselroom.intake.problems import Problem
 from counselroom.intake.roster_checks import duplicate_problems, head_teacher_problems
@@ -126,36 +126,67 @@ def import_roster(
 
 
 def _check_file(table: Table, header_row: int, mapping: Mapping[str, int]) -> None:
-    """Refusals of the whole file, before any row is read: nothing of it is imported."""
+    """Refusals of the whole file, before any row is read: nothing of it is imported. Each is a
+    template for the catalogue (QT_TRANSLATE_NOOP) with the file's data apart."""
 
-    def refuse(message: str) -> ValidationError:
-        return ValidationError(message, record=table.name)
+    def refuse(template: str, *args: object) -> ValidationError:
+        return ValidationError.of(template, *args, record=table.name)
 
     if not 0 <= header_row < len(table.rows):
-        raise refuse(f"header row {header_row + 1} is not in the file")
+        raise refuse(
+            QT_TRANSLATE_NOOP("problems", "header row %1 is not in the file"), header_row + 1
+        )
     known = {spec.key for spec in ROSTER_FIELDS}
     width = max(table.width(), 1)
     seen: dict[int, str] = {}
     for key, column in mapping.items():
         if key not in known:
-            raise refuse(f"unknown roster field {key!r}")
+            raise refuse(QT_TRANSLATE_NOOP("problems", "unknown roster field %1"), repr(key))
         if not 0 <= column < width:
-            raise refuse(f"{FIELD_LABELS_ZH[key]} is mapped to column {column + 1}, past the last")
+            raise refuse(
+                QT_TRANSLATE_NOOP("problems", "%1 is mapped to column %2, past the last"),
+                FIELD_LABELS_ZH[key],
+                column + 1,
+            )
         if column in seen:
             raise refuse(
-                f"column {column_letter(column)} is mapped to both {FIELD_LABELS_ZH[seen[column]]}"
-                f" and {FIELD_LABELS_ZH[key]}; map each column once"
+                QT_TRANSLATE_NOOP(
+                    "problems", "column %1 is mapped to both %2 and %3; map each column once"
+                ),
+                column_letter(column),
+                FIELD_LABELS_ZH[seen[column]],
+                FIELD_LABELS_ZH[key],
             )
         seen[column] = key
     missing = missing_required(mapping, ROSTER_FIELDS)
     if missing:
-        names = " and ".join(f"{FIELD_LABELS_ZH[spec.key]} ({spec.key})" for spec in missing)
+        names = [f"{FIELD_LABELS_ZH[spec.key]} ({spec.key})" for spec in missing]
+        first = missing[0].key  # the CLI's --map option to give
+        if len(names) == 1:
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "no column is mapped to %1: choose its column and import again (on the"
+                    " command line: --map %2=COLUMN)",
+                ),
+                names[0],
+                first,
+            )
+        # "and" is the template's word, so it is translated; more than two are listed first.
         raise refuse(
-            f"no column is mapped to {names}: choose its column and import again "
-            f"(on the command line: --map {missing[0].key}=COLUMN)"
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "no column is mapped to %1 and %2: choose its column and import again (on the"
+                " command line: --map %3=COLUMN)",
+            ),
+            ", ".join(names[:-1]),
+            names[-1],
+            first,
         )
     if header_row + 1 >= len(table.rows):
-        raise refuse("the file has a header row but no students below it")
+        raise refuse(
+            QT_TRANSLATE_NOOP("problems", "the file has a header row but no students below it")
+        )
 
 
 def _write(session: Session, plan: RosterPlan) -> None:

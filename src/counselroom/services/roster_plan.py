@@ -5,6 +5,9 @@ exactly what the import would do. The rules: a non-empty cell that differs repla
 value; an empty cell never clears one; 是 adds a care group and 否 never removes one; family
 members replace the stored ones only when the roster gives at least one and they differ, and
 an empty member cell keeps what the vault has for a member of the same name.
+
+A note is English for the CLI (``notes``) and, for the window, the same note as a template for
+the catalogue (QT_TRANSLATE_NOOP) with its data (``note_templates``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, fill
 from counselroom.domain.grades import grade_label
 from counselroom.domain.groups import CareGroup
 from counselroom.domain.printed_labels import GENDER_ZH, STUDENT_STATUS_ZH
@@ -66,6 +70,8 @@ class RosterLine:
     class_label: str  # normalised, "" if none
     changes: tuple[FieldChange, ...]  # for "update" (and for "add": every field set)
     notes: tuple[str, ...]  # e.g. "roster says 否 for 留守儿童; the file keeps the group"
+    # The notes as (template, data) pairs, in the same order, for the window to translate.
+    note_templates: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass
@@ -141,13 +147,22 @@ class RosterPlan:
         if added:
             changes.append(FieldChange("groups", _groups_text(held), _groups_text({*held, *added})))
         notes = _head_note(record) + [
-            f"roster says 否 for {_GROUP_LABELS.get(code, code)}; the file keeps the group"
+            _note(
+                QT_TRANSLATE_NOOP("problems", "roster says 否 for %1; the file keeps the group"),
+                _GROUP_LABELS.get(code, code),
+            )
             for code, yes in record.groups
             if not yes and code in held
         ]
         if student.status in _LEFT:
-            status = STUDENT_STATUS_ZH[student.status]
-            notes.append(f"the vault has this student as {status}; the import keeps that status")
+            notes.append(
+                _note(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the vault has this student as %1; the import keeps that status"
+                    ),
+                    STUDENT_STATUS_ZH[student.status],
+                )
+            )
         if not changes:
             return _line(record, "unchanged", student.id, _label(current), (), notes)
         self.updates.append(Update(student, values, members if members != stored else None, added))
@@ -155,11 +170,16 @@ class RosterPlan:
 
 
 _GROUP_LABELS = {group.value: group.label_zh for group in CareGroup}
+_Note = tuple[str, tuple[str, ...]]
 
 
-def _head_note(record: RosterRecord) -> list[str]:
+def _note(template: str, *args: str) -> _Note:
+    return template, args
+
+
+def _head_note(record: RosterRecord) -> list[_Note]:
     if record.head_teacher and record.class_name is None:
-        return ["班主任 is ignored: the row gives no class"]
+        return [_note(QT_TRANSLATE_NOOP("problems", "班主任 is ignored: the row gives no class"))]
     return []
 
 
@@ -178,7 +198,7 @@ def _line(
     student_id: int | None,
     vault_label: str,
     changes: Sequence[FieldChange],
-    notes: Sequence[str],
+    notes: Sequence[_Note],
 ) -> RosterLine:
     label = record.class_name.label if record.class_name else vault_label
     return RosterLine(
@@ -189,6 +209,7 @@ def _line(
         record.name,
         label,
         tuple(changes),
+        tuple(fill(template, *args) for template, args in notes),
         tuple(notes),
     )
 

@@ -3,7 +3,8 @@
 A roster of 5,000 rows is checked against 5,000 students without a query per row: students,
 family members, groups, classes and staff are each one query. A row that conflicts with a
 stored student is reported and skipped, never merged: either the 学籍号 or the person is wrong,
-and only the counsellor can tell which.
+and only the counsellor can tell which. Each conflict is a template for the catalogue
+(QT_TRANSLATE_NOOP) with the row's and the vault's data apart, for the window to translate.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.grades import grade_label
 from counselroom.domain.idnumbers import birth_date_from_id, gender_from_id
 from counselroom.domain.printed_labels import GENDER_ZH
@@ -95,22 +96,51 @@ def vault_problems(record: RosterRecord, vault: RosterVault, reader: RowReader) 
     """Conflicts of a row with what the vault holds; the row is then skipped, never merged."""
     found: list[Problem] = []
 
-    def fail(field: str, reason: str) -> None:
-        found.append(Problem(record.row, reader.column(field), reason))
+    def fail(field: str, template: str, *args: object) -> None:
+        found.append(Problem.of(record.row, reader.column(field), template, *args))
 
     student = vault.by_no.get(record.student_no) if record.student_no else None
     holder = vault.by_id_number.get(record.id_number) if record.id_number else None
     if holder is not None and holder is not student:
-        who = f"学籍号 {holder.student_no}" if holder.student_no else f"id {holder.id}"
-        fail("id_number", f"belongs to {holder.name} ({who}) in the vault")
+        if holder.student_no:
+            fail(
+                "id_number",
+                QT_TRANSLATE_NOOP("problems", "belongs to %1 (学籍号 %2) in the vault"),
+                holder.name,
+                holder.student_no,
+            )
+        else:
+            fail(
+                "id_number",
+                QT_TRANSLATE_NOOP("problems", "belongs to %1 (id %2) in the vault"),
+                holder.name,
+                holder.id,
+            )
     if student is None:
         return found
     no = record.student_no
-    skipped = "the row is skipped: correct the file, or the student's file if the vault is wrong"
     if record.name and record.name != student.name:
-        fail("name", f"the vault has 学籍号 {no} as {student.name}; {skipped}")
+        fail(
+            "name",
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the vault has 学籍号 %1 as %2; the row is skipped: correct the file, or the"
+                " student's file if the vault is wrong",
+            ),
+            no,
+            student.name,
+        )
     if record.birth_date and student.birth_date and record.birth_date != student.birth_date:
-        fail("birth_date", f"the vault has 学籍号 {no} born {student.birth_date}; {skipped}")
+        fail(
+            "birth_date",
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the vault has 学籍号 %1 born %2; the row is skipped: correct the file, or the"
+                " student's file if the vault is wrong",
+            ),
+            no,
+            student.birth_date,
+        )
     if not found:  # a conflicting row is wrong already; its values are not compared further
         _agreement(record, student, fail)
     current = vault.class_of(student)
@@ -118,15 +148,23 @@ def vault_problems(record: RosterRecord, vault: RosterVault, reader: RowReader) 
     if record.class_name is None and level and current and current.grade_level != level:
         fail(
             "grade",
-            f"{grade_label(level)} is not the grade of the student's class {current.label}; "
-            "give the 班级 as well",
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 is not the grade of the student's class %2; give the 班级 as well",
+            ),
+            grade_label(level),
+            current.label,
         )
     first = vault.first_record.get(student.id)
     if record.enrolled_on and first and first < record.enrolled_on != student.enrolled_on:
         fail(
             "enrolled_on",
-            f"{record.enrolled_on} is after a counselling session or parent contact already "
-            f"recorded on {first}",
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 is after a counselling session or parent contact already recorded on %2",
+            ),
+            record.enrolled_on,
+            first,
         )
     return found
 
@@ -159,14 +197,22 @@ def _agreement(record: RosterRecord, student: Student, fail: Any) -> None:
         value = given if given is not None else stored
         if value is None or value == said or row_id == (given is not None):
             continue  # agrees, unknown, or both from the row (the row's own check said so)
-        what = "born" if column == "birth_date" else "gender"
         if row_id:
-            fail("id_number", f"says {what} {_shown(said)}, the vault has {_shown(value)}")
+            fail("id_number", _ID_SAYS[column], _shown(said), _shown(value))
         else:
             fail(
                 column,
-                f"{_shown(value)} disagrees with the ID number in the vault ({_shown(said)})",
+                QT_TRANSLATE_NOOP("problems", "%1 disagrees with the ID number in the vault (%2)"),
+                _shown(value),
+                _shown(said),
             )
+
+
+# The row's ID number against the stored birth date or gender, by the column it disagrees with.
+_ID_SAYS = {
+    "birth_date": QT_TRANSLATE_NOOP("problems", "says born %1, the vault has %2"),
+    "gender": QT_TRANSLATE_NOOP("problems", "says gender %1, the vault has %2"),
+}
 
 
 def _shown(value: object) -> str:

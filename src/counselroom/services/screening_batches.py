@@ -6,6 +6,9 @@ sheet on the retest list, and a positive PHQ-9 item 9 also creates the counsello
 task (services.screening_results). Coverage lists the students of the batch's grades who have
 no result: students on leave (休学) are listed too — they are the ones most at risk — with
 their status.
+
+Refusals are templates for the catalogue (QT_TRANSLATE_NOOP) with their data apart, so the batch
+and entry dialogs show them in Chinese.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.scoring import (
     ITEM_COUNTS,
     MHT_SCALES,
@@ -101,22 +104,39 @@ def check_batch_input(data: BatchInput) -> BatchInput:
     on = past_or_today(local_day(data.on, "date"), "date")
     term = term_from_label(data.term) if isinstance(data.term, str) else None
     if term is None:
-        raise ValidationError(f"must be a term label (got {data.term!r})", field="term")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "must be a term label (got %1)"),
+            repr(data.term),
+            field="term",
+        )
     if not (term.contains(on) or term.start - EARLY_START <= on < term.start):
-        raise ValidationError(
-            f"{on.isoformat()} is not in {term.label_zh} ({term.start} – {term.end})",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not in %2 (%3 – %4)"),
+            on.isoformat(),
+            term.label_zh,
+            term.start,
+            term.end,
             field="date",
         )
     grades = tuple(sorted(set(data.grades))) if isinstance(data.grades, tuple | list) else ()
     if not grades:
-        raise ValidationError("at least one grade is required", field="grades")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "at least one grade is required"), field="grades"
+        )
     lowest = MIN_GRADE[instrument]
     for grade in grades:
         if isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 12:
-            raise ValidationError(f"grade must be 1-12 (got {grade!r})", field="grades")
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "grade must be 1-12 (got %1)"),
+                repr(grade),
+                field="grades",
+            )
         if grade < lowest:
-            raise ValidationError(
-                f"{INSTRUMENT_NAMES[instrument]} is for grade {lowest} and up (got {grade})",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1 is for grade %2 and up (got %3)"),
+                INSTRUMENT_NAMES[instrument],
+                lowest,
+                grade,
                 field="grades",
             )
     return BatchInput(
@@ -168,7 +188,9 @@ def batch_grades(batch: ScreeningBatch) -> tuple[int, ...]:
 def get_batch(session: Session, batch_id: int) -> ScreeningBatch:
     batch = session.get(ScreeningBatch, batch_id)
     if batch is None:
-        raise ValidationError(f"no screening batch with id {batch_id}", field="batch")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "no screening batch with id %1"), batch_id, field="batch"
+        )
     return batch
 
 
@@ -220,34 +242,48 @@ def _entered_score(
     one (a blank stays None: the sheet is then stored as incomplete, as a file's would be)."""
     cutoffs = policy_in(session).screening
     if (answers is None) == (scales is None):
-        raise ValidationError("give either the answers or (MHT) the scale scores", field="answers")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "give either the answers or (MHT) the scale scores"),
+            field="answers",
+        )
     if answers is not None:
         count, top = ITEM_COUNTS[instrument], _LIKERT_MAX[instrument]
         given = list(answers)
         if len(given) != count:
-            raise ValidationError(
-                f"{INSTRUMENT_NAMES[instrument]} has {count} items (got {len(given)} answers)",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1 has %2 items (got %3 answers)"),
+                INSTRUMENT_NAMES[instrument],
+                count,
+                len(given),
                 field="answers",
             )
         for number, answer in enumerate(given, 1):
             if answer is None:
                 continue
             if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= top:
-                raise ValidationError(
-                    f"answer must be 0-{top} (got {answer!r})", field=f"item{number}"
+                raise ValidationError.of(
+                    QT_TRANSLATE_NOOP("problems", "answer must be 0-%1 (got %2)"),
+                    top,
+                    repr(answer),
+                    field=f"item{number}",
                 )
         return score_sheet(instrument, given, cutoffs)
     if instrument != "mht":
-        raise ValidationError(
-            f"{INSTRUMENT_NAMES[instrument]} is entered as answers, not scale scores",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is entered as answers, not scale scores"),
+            INSTRUMENT_NAMES[instrument],
             field="scales",
         )
     assert scales is not None
     unknown = sorted(set(scales) - {s.code for s in MHT_SCALES})
     if unknown:
-        raise ValidationError(f"unknown MHT scale {unknown[0]!r}", field="scales")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "unknown MHT scale %1"), repr(unknown[0]), field="scales"
+        )
     if lie is None:
-        raise ValidationError("the lie (效度) score is required", field="lie")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "the lie (效度) score is required"), field="lie"
+        )
     return score_mht_scales(scales, lie, total, cutoffs.mht)
 
 
@@ -269,7 +305,9 @@ def enter_result(
         score = _entered_score(session, batch.instrument, answers, scales, lie, total)
         pupil = load_roll(session).by_id.get(student_id)
         if pupil is None:
-            raise ValidationError(f"no student with id {student_id}", field="student")
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "no student with id %1"), student_id, field="student"
+            )
         has_result = bool(
             session.scalar(
                 select(func.count(ScreeningResult.id)).where(
@@ -278,9 +316,9 @@ def enter_result(
                 )
             )
         )
-        reason = refusal(pupil, batch_grades(batch), batch.on, today, has_result)
-        if reason is not None:
-            raise ValidationError(reason, record=f"student {student_id}")
+        refused = refusal(pupil, batch_grades(batch), batch.on, today, has_result)
+        if refused is not None:
+            raise refused.located(record=f"student {student_id}")
         now = utcnow()
         result_id = session.execute(
             insert(ScreeningResult).returning(ScreeningResult.id),

@@ -10,6 +10,9 @@ ValidationError naming the file and changes nothing.
 A cell that cannot be read is never scored as something else: the sheet is stored as
 incomplete (SHEET_INCOMPLETE, retest) with the cell's problem listed — but a positive PHQ-9
 item 9 on it still creates the counsellor's same-day risk task.
+
+Every problem is a template for the catalogue (QT_TRANSLATE_NOOP) with its data apart, so the
+window shows it in Chinese while the CLI prints the English.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from datetime import date
 from sqlalchemy import insert, select
 
 from counselroom.domain.cutoffs import ScreeningCutoffs
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.scoring import SheetScore
 from counselroom.domain.screening_flags import ITEM9
 from counselroom.intake.columns import data_rows
@@ -42,6 +45,7 @@ from counselroom.services.screening_batches import (
 )
 from counselroom.services.screening_match import Matcher
 from counselroom.services.screening_results import (
+    ALREADY_IN_BATCH,
     LEFT_SCHOOL,
     Pupil,
     is_flagged,
@@ -126,31 +130,49 @@ def _decide(
         status, warn_item9 = UNMATCHED, True
         if pupil is not None:
             others = [n for n in seen[pupil.id] if n != row.number]
+            reason: ValidationError | None = None
             if others:
-                reason: str | None = (
-                    f"the same student as row {', '.join(map(str, others))}; none of these rows"
-                    " is imported — keep the right one and import again"
+                reason = ValidationError.of(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "the same student as row %1; none of these rows is imported — keep the"
+                        " right one and import again",
+                    ),
+                    ", ".join(map(str, others)),
                 )
             elif pupil.id in taken:
-                reason, warn_item9 = "the student already has a result in this batch", False
+                reason, warn_item9 = ValidationError.of(ALREADY_IN_BATCH), False
             else:
                 reason = refusal(pupil, grades, on, today, False)
             if reason is None and score is None:
-                reason = "has no answers: the student did not sit the screening; not imported"
+                reason = ValidationError.of(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "has no answers: the student did not sit the screening; not imported",
+                    )
+                )
             if reason is not None or score is None:
                 status = SKIPPED
-                out.problems.append(Problem(row.number, None, reason or ""))
+                if reason is not None:
+                    out.problems.append(Problem.of_error(row.number, None, reason))
             else:
                 status, warn_item9 = (SCORED if score.valid else INVALID), False
                 out.stored.append((pupil, score))
                 if not score.complete:
-                    out.problems.append(Problem(row.number, None, _incomplete(score.missing)))
+                    out.problems.append(_incomplete(row.number, score.missing))
         if warn_item9 and score is not None and ITEM9 in score.flags:
-            reason = (
-                f"PHQ-9 item 9 is {score.item9} (thoughts of self-harm) but the row is not"
-                " imported: find the student and assess the risk today"
+            out.problems.append(
+                Problem.of(
+                    row.number,
+                    None,
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "PHQ-9 item 9 is %1 (thoughts of self-harm) but the row is not imported:"
+                        " find the student and assess the risk today",
+                    ),
+                    score.item9,
+                )
             )
-            out.problems.append(Problem(row.number, None, reason))
         out.lines.append(
             ScreeningLine(
                 row=row.number,
@@ -198,9 +220,13 @@ def import_screening(
             assert new is not None
             kind, grades, on = new.instrument, new.grades, new.on
         if instrument is not None and instrument != kind:
-            raise ValidationError(
-                f"batch {batch} holds {INSTRUMENT_NAMES[kind]} results; this file is imported"
-                f" as {INSTRUMENT_NAMES.get(instrument, instrument)}",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems", "batch %1 holds %2 results; this file is imported as %3"
+                ),
+                batch,
+                INSTRUMENT_NAMES[kind],
+                INSTRUMENT_NAMES.get(instrument, instrument),
                 record=table.name,
             )
         layout = screening_layout(table, header_row, mapping, kind)
@@ -251,11 +277,26 @@ def import_screening(
     )
 
 
-def _incomplete(missing: tuple[int, ...]) -> str:
-    which = f" (item {', '.join(str(n) for n in missing)} unanswered or unreadable)"
-    return (
-        f"the sheet is incomplete{which if missing else ''}: stored as invalid and not scored;"
-        " the student retakes the screening"
+def _incomplete(row: int, missing: tuple[int, ...]) -> Problem:
+    if missing:
+        return Problem.of(
+            row,
+            None,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the sheet is incomplete (item %1 unanswered or unreadable): stored as invalid and"
+                " not scored; the student retakes the screening",
+            ),
+            ", ".join(str(n) for n in missing),
+        )
+    return Problem.of(
+        row,
+        None,
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "the sheet is incomplete: stored as invalid and not scored; the student retakes the"
+            " screening",
+        ),
     )
 
 

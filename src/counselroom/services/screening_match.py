@@ -4,6 +4,7 @@ Apart from the importer (`screening_import`) because matching is a question of i
 a 学籍号 cell or a class cell can say, when namesakes make a row ambiguous, when a number and
 a name disagree — and it is asked both to import a file and to find the grades a file's
 students are in (`matched_grades`). It only reads the roll it is given: nothing is written.
+Its problems are templates for the catalogue (QT_TRANSLATE_NOOP) with the row's data apart.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 
 from counselroom.domain.cells import parse_student_no_cell
 from counselroom.domain.classes import ClassName, parse_class
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.intake.problems import Problem
 from counselroom.intake.screening_layout import ScreeningLayout
 from counselroom.intake.sheets import SheetRow, is_formula
@@ -20,7 +21,9 @@ from counselroom.services.screening_results import LEFT_SCHOOL, Pupil, Roll, nam
 
 __all__ = ["Matcher"]
 
-_FORMULA = "is a formula, not a value; paste the values (选择性粘贴 → 数值) and import again"
+_FORMULA = QT_TRANSLATE_NOOP(
+    "problems", "is a formula, not a value; paste the values (选择性粘贴 → 数值) and import again"
+)
 
 
 class Matcher:
@@ -59,13 +62,15 @@ class Matcher:
         if no_text:
             return self._by_student_no(row.number, no_text, no_column, name, name_column)
         if not name or not (class_text or grade_text):
-            reason = "has no 学籍号, and no name and class to find the student by"
-            return None, name, label, [Problem(row.number, None, reason)]
+            reason = QT_TRANSLATE_NOOP(
+                "problems", "has no 学籍号, and no name and class to find the student by"
+            )
+            return None, name, label, [Problem.of(row.number, None, reason)]
         if is_formula(class_text):
-            return None, name, label, [Problem(row.number, class_column, _FORMULA)]
+            return None, name, label, [Problem.of(row.number, class_column, _FORMULA)]
         parsed = self._class(class_text, grade_text)
         if isinstance(parsed, ValidationError):
-            return None, name, label, [Problem(row.number, class_column, parsed.message)]
+            return None, name, label, [Problem.of_error(row.number, class_column, parsed)]
         label = parsed.label
         found = self.roll.by_name_class.get((name_key(name), parsed.grade_level, parsed.number))
         candidates = found or []
@@ -76,19 +81,33 @@ class Matcher:
         if len(chosen) == 1:
             return chosen[0], name, chosen[0].class_label or label, []
         if not chosen:
-            reason = f"no student named {name} in {label} in the vault"
-        else:
-            reason = (
-                f"{len(chosen)} students named {name} in {label}; add the 学籍号 column to tell"
-                " them apart (the row is not matched to either)"
+            problem = Problem.of(
+                row.number,
+                name_column,
+                QT_TRANSLATE_NOOP("problems", "no student named %1 in %2 in the vault"),
+                name,
+                label,
             )
-        return None, name, label, [Problem(row.number, name_column, reason)]
+        else:
+            problem = Problem.of(
+                row.number,
+                name_column,
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "%1 students named %2 in %3; add the 学籍号 column to tell them apart (the row"
+                    " is not matched to either)",
+                ),
+                len(chosen),
+                name,
+                label,
+            )
+        return None, name, label, [problem]
 
     def _by_student_no(
         self, number: int, text: str, column: str, name: str, name_column: str
     ) -> tuple[Pupil | None, str, str, list[Problem]]:
         if is_formula(text):
-            return None, name, "", [Problem(number, column, _FORMULA)]
+            return None, name, "", [Problem.of(number, column, _FORMULA)]
         # A number exactly as the vault holds it was checked when it was stored; only other
         # texts go through the parser (which also explains what is wrong with them).
         pupil = self.roll.by_no.get(text.strip().upper())
@@ -97,11 +116,13 @@ class Matcher:
         try:
             student_no = parse_student_no_cell(text, field=column, today=self.today)
         except ValidationError as error:
-            return None, name, "", [Problem(number, column, error.message)]
+            return None, name, "", [Problem.of_error(number, column, error)]
         pupil = self.roll.by_no.get(student_no)
         if pupil is None:
-            reason = f"no student with 学籍号 {student_no} in the vault (import the roster first)"
-            return None, name, "", [Problem(number, column, reason)]
+            reason = QT_TRANSLATE_NOOP(
+                "problems", "no student with 学籍号 %1 in the vault (import the roster first)"
+            )
+            return None, name, "", [Problem.of(number, column, reason, student_no)]
         return self._checked_name(pupil, student_no, name, number, name_column)
 
     @staticmethod
@@ -110,9 +131,10 @@ class Matcher:
     ) -> tuple[Pupil | None, str, str, list[Problem]]:
         """A 学籍号 of another student than the row's name is a typo somewhere: not matched."""
         if name and name_key(name) != name_key(pupil.name):
-            reason = (
-                f"学籍号 {student_no} is {pupil.name} in the vault, not {name}; check the row"
-                " (it is not matched)"
+            reason = QT_TRANSLATE_NOOP(
+                "problems",
+                "学籍号 %1 is %2 in the vault, not %3; check the row (it is not matched)",
             )
-            return None, name, pupil.class_label, [Problem(number, name_column, reason)]
+            problem = Problem.of(number, name_column, reason, student_no, pupil.name, name)
+            return None, name, pupil.class_label, [problem]
         return pupil, name or pupil.name, pupil.class_label, []

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.scoring import SheetScore
 from counselroom.domain.screening_flags import INTERVIEW_FLAGS, ITEM9
 from counselroom.domain.terms import term_of
@@ -26,6 +27,7 @@ from counselroom.services.localtime import utc_start_of
 from counselroom.storage.models import SchoolClass, SchoolProfile, ScreeningResult, Student
 
 __all__ = [
+    "ALREADY_IN_BATCH",
     "INSTRUMENT_NAMES",
     "LEFT_SCHOOL",
     "RISK_TASK_NOTE",
@@ -46,7 +48,18 @@ __all__ = [
 
 LEFT_SCHOOL = ("transferred", "graduated")
 RISK_TASK_NOTE = "PHQ-9 第9题 {n} 分：当日完成风险评估（筛查提示，非诊断）"
-_STATUS_ZH = {"transferred": "已转出", "graduated": "已毕业"}
+# Why a student who left cannot take a result, by his status (each named in English and Chinese).
+_LEFT_REASONS = {
+    "transferred": QT_TRANSLATE_NOOP(
+        "problems",
+        "the student has left the school (transferred, 已转出); a result is not added to his file",
+    ),
+    "graduated": QT_TRANSLATE_NOOP(
+        "problems",
+        "the student has left the school (graduated, 已毕业); a result is not added to his file",
+    ),
+}
+ALREADY_IN_BATCH = QT_TRANSLATE_NOOP("problems", "the student already has a result in this batch")
 
 
 @dataclass(frozen=True)
@@ -121,21 +134,25 @@ def grade_then(grade_level: int, batch_on: date, today: date) -> int:
 
 def refusal(
     pupil: Pupil, grades: tuple[int, ...], batch_on: date, today: date, has_result: bool
-) -> str | None:
-    """Why this student's result cannot go into the batch, or None. A student whose grade the
-    vault does not know is not refused: nothing shows he is outside the batch."""
+) -> ValidationError | None:
+    """Why this student's result cannot go into the batch (not raised: the importer lists it
+    as a row's problem, hand entry raises it with the student named), or None. A student whose
+    grade the vault does not know is not refused: nothing shows he is outside the batch."""
     if pupil.status in LEFT_SCHOOL:
-        return (
-            f"the student has left the school ({pupil.status}, {_STATUS_ZH[pupil.status]}); "
-            "a result is not added to his file"
-        )
+        return ValidationError.of(_LEFT_REASONS[pupil.status])
     if pupil.grade_level is not None:
         level = grade_then(pupil.grade_level, batch_on, today)
         if level not in grades:
-            shown = ", ".join(str(g) for g in grades)
-            return f"the student was in grade {level}, not one of the batch's grades ({shown})"
+            return ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "the student was in grade %1, not one of the batch's grades (%2)",
+                ),
+                level,
+                ", ".join(str(g) for g in grades),
+            )
     if has_result:
-        return "the student already has a result in this batch"
+        return ValidationError.of(ALREADY_IN_BATCH)
     return None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from counselroom.domain.errors import fill as fill_placeholders
 from counselroom.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def fill(text: str, *args: object) -> str:
     """Qt's `%1`, `%2` placeholders for an already translated string (PySide's tr gives str).
 
-    Replaced from the highest number down so `%1` never eats the start of `%10`.
+    The domain's one-pass fill: an argument that itself holds "%2" (a cell typed so) is never
+    filled again, and `%10` is the tenth argument, not `%1` followed by "0".
     """
-    for number in range(len(args), 0, -1):
-        text = text.replace(f"%{number}", str(args[number - 1]))
-    return text
+    return fill_placeholders(text, *args)

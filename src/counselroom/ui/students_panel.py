@@ -149,8 +149,9 @@ class StudentsPanel(QWidget):
         if total == 0:
             self.empty_label.setText(
                 self.tr(
-                    "No students in this vault yet. Import the roster exported from the student-"
-                    "status system with “counselroom roster import”."
+                    "No students in this vault yet. A counsellor or an administrator imports the "
+                    "roster exported from the student-status system: “Import roster…” above this "
+                    "list, or “counselroom roster import”."
                 )
             )
         elif shown == 0 and self.proxy.filters.active:

@@ -35,6 +35,7 @@ from counselroom.services.screening_batches import BatchInput
 from counselroom.ui.areas.codes import instrument_label
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.problem_text import error_text
 
 INSTRUMENTS = ("phq9", "gad7", "mht")
 # The grade levels a school of each type teaches (services.setup.SCHOOL_TYPES); "complete" is a
@@ -178,14 +179,14 @@ class BatchDialog(QDialog):
         field = error.field if isinstance(error, ValidationError) else None
         if field in self.errors:
             assert isinstance(error, ValidationError) and field is not None
-            self.errors[field].setText(error.message)
+            self.errors[field].setText(error_text(error, record=False))
             self.errors[field].show()
             self.editors[field].setFocus()
             return
         if isinstance(error, PermissionDenied):
             text = self.tr("Your account may not create screening batches.")
         elif isinstance(error, CounselRoomError):
-            text = fill(self.tr("Not saved: %1"), error)
+            text = fill(self.tr("Not saved: %1"), error_text(error))
         else:
             text = fill(self.tr("Not saved (unexpected error): %1"), error)
         self.message_label.setText(text)

@@ -50,6 +50,7 @@ from counselroom.ui.areas.sheet_input import (
 )
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.problem_text import error_text
 
 
 class ResultEntryDialog(QDialog):
@@ -299,11 +300,12 @@ class ResultEntryDialog(QDialog):
         field = error.field if isinstance(error, ValidationError) else None
         key = error_key(field)
         if key is not None and isinstance(error, ValidationError):
-            self.errors[key].setText(error.message)
+            self.errors[key].setText(error_text(error, record=False))
             self.errors[key].show()
             return
         if isinstance(error, CounselRoomError):
-            text = fill(self.tr("Not saved: %1"), error)
+            # The record of a refusal is the student chosen above ("student 12"): left out.
+            text = fill(self.tr("Not saved: %1"), error_text(error, record=False))
         else:
             text = fill(self.tr("Not saved (unexpected error): %1"), error)
         self.message_label.setText(text)

@@ -32,15 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import (
+    CounselRoomError,
+    ValidationError,
+    fill,  # one pass: cell text holding "%1" stays as typed
+)
 from counselroom.intake.columns import mapping_to_remember
 from counselroom.preferences import Preferences, remember_choices, remembered_choices
 from counselroom.ui.areas.page_base import ContextSource
-from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_kind import ImportKind, ImportOutcome, LoadedFile, read_for_import
 from counselroom.ui.intake.mapping_model import ColumnsStep, message_label, say
 from counselroom.ui.intake.report_model import ReportPane
 from counselroom.ui.named import named
+from counselroom.ui.problem_text import error_text
 from counselroom.ui.worker import BackgroundJob
 
 log = logging.getLogger(__name__)
@@ -221,9 +225,11 @@ class ImportDialog(QDialog):
     def _file_failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             text = (
-                str(exc)
+                error_text(exc)
                 if exc.record
-                else fill(QCoreApplication.translate("ImportDialog", "%1: %2"), path.name, exc)
+                else fill(
+                    QCoreApplication.translate("ImportDialog", "%1: %2"), path.name, error_text(exc)
+                )
             )
         elif isinstance(exc, OSError):
             text = fill(
@@ -316,7 +322,7 @@ class ImportDialog(QDialog):
             if dry_run
             else QCoreApplication.translate("ImportDialog", "Nothing was imported: %1")
         )
-        say(self.error_label, fill(text, exc))
+        say(self.error_label, fill(text, error_text(exc)))
 
     def _remember(self, mapping: dict[str, int]) -> None:
         """Keep this file's column choices for the next file of the kind."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.intake.columns import FieldSpec, HeaderGuess, data_rows, find_header
 from counselroom.intake.columns import remembered_mapping as apply_remembered
 from counselroom.intake.problems import Problem
@@ -106,9 +106,14 @@ def read_for_import(path: Path, kind: ImportKind, remembered: Mapping[str, str])
         guess = find_header(table, fields)
     width = used_width(table)
     if width > MAX_COLUMNS:
-        raise ValidationError(
-            f"has {width} columns; at most {MAX_COLUMNS} can be imported: delete the columns "
-            "that are not needed and import again",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "has %1 columns; at most %2 can be imported: delete the columns that are not "
+                "needed and import again",
+            ),
+            width,
+            MAX_COLUMNS,
             record=table.name,
         )
     if remembered:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from counselroom.domain.errors import fill  # one pass: cell text holding "%1" stays as typed
 from counselroom.intake.problems import Problem
 from counselroom.ui.areas.table_kit import ROW_ROLE, RowTableModel, SortProxy, make_table_view
-from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_kind import ImportOutcome
 from counselroom.ui.intake.mapping_model import message_label, say
+from counselroom.ui.problem_text import problem_text
 
 translate = QCoreApplication.translate
 
@@ -44,10 +45,11 @@ def problem_entry(problem: Problem, students: dict[int, str]) -> ReportEntry:
         key, row = WHOLE_FILE, translate("ImportReport", "file")
     else:
         key, row = problem.row, str(problem.row)
+    reason = problem_text(problem)  # in the window's language
     details = (
-        fill(translate("ImportReport", "%1: %2"), problem.column, problem.reason)
+        fill(translate("ImportReport", "%1: %2"), problem.column, reason)
         if problem.column
-        else problem.reason
+        else reason
     )
     return ReportEntry(
         key, row, students.get(key, ""), translate("ImportReport", "Problem"), details, True

@@ -11,13 +11,14 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from counselroom.domain.errors import fill  # one pass: cell text holding "%1" stays as typed
 from counselroom.intake.columns import FieldSpec
 from counselroom.intake.roster_fields import CHANGE_LABELS_ZH, ROSTER_FIELDS
 from counselroom.intake.sheets import Table
 from counselroom.services.context import Context
 from counselroom.services.roster_import import RosterLine, RosterReport, import_roster
-from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_kind import ImportOutcome
+from counselroom.ui.problem_text import message_text
 
 CONTEXT = "RosterImport"
 translate = QCoreApplication.translate
@@ -100,7 +101,13 @@ def details_text(line: RosterLine, problems: int) -> str:
         parts.append(
             fill(translate("RosterImport", "not imported: %1 problem(s) in this row"), problems)
         )
-    parts.extend(line.notes)
+    if line.note_templates:
+        parts.extend(
+            message_text(template, args, english)
+            for english, (template, args) in zip(line.notes, line.note_templates, strict=True)
+        )
+    else:
+        parts.extend(line.notes)
     return "; ".join(parts)
 
 
