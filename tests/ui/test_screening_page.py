@@ -40,6 +40,7 @@ from counselroom.ui.areas.screening_page import ScreeningPage
 from counselroom.ui.areas.table_kit import OVERDUE_COLOUR, ROW_ROLE
 from counselroom.ui.dashboard_page import DashboardPage
 from counselroom.ui.intake.import_dialog import ImportDialog
+from counselroom.ui.intake.report_model import report_entries
 from counselroom.ui.intake.screening_kind import ScreeningKind
 from counselroom.ui.session import SessionHandle
 from counselroom.vault.kdf import INSECURE_TEST_PARAMS
@@ -345,6 +346,9 @@ def test_screening_kind_runs_the_import_and_describes_the_lines(
     assert count(handle, ScreeningBatch) == 0 and kind.batch == batch_input()
     assert [line[0] for line in dry.lines] == ["2", "3"]
     assert "张三" in dry.lines[0][1] and "9" in dry.lines[0][3]
+    assert dry.alert_rows == {2}  # 张三's item 9: red in the report; 无名 is not matched
+    entries = {entry.row: entry for entry in report_entries(dry)}
+    assert entries["2"].alert and not entries["2"].problem and not entries["3"].alert
     real = kind.run(ctx, sheet, guess.row_index, guess.mapping, dry_run=False)
     assert isinstance(real.report, ScreeningReport) and real.report.item9_alerts == 1
     assert kind.batch == real.report.batch_id  # a second import goes into the same batch

@@ -34,6 +34,8 @@ class ImportOutcome:
     lines: tuple[tuple[str, str, str, str], ...]  # (row, student, action/status, details)
     can_import: bool  # False when nothing would be written
     report: object  # the service's report (RosterReport / ScreeningReport)
+    # rows whose result must not be missed (a PHQ-9 item-9 alert): drawn red like a problem
+    alert_rows: frozenset[int] = frozenset()
 
 
 class ImportKind(Protocol):

@@ -34,6 +34,7 @@ class ReportEntry:
     action: str
     details: str
     problem: bool
+    alert: bool = False  # a result to act on today (item 9): red and bold, yet not a problem
 
 
 def _row_key(text: str) -> int:
@@ -59,7 +60,9 @@ def problem_entry(problem: Problem, students: dict[int, str]) -> ReportEntry:
 def report_entries(outcome: ImportOutcome) -> list[ReportEntry]:
     """The outcome's lines and problems, by row; a row's problems before its result."""
     lines = [
-        ReportEntry(_row_key(row), row, student, action, details, False)
+        ReportEntry(
+            _row_key(row), row, student, action, details, False, _row_key(row) in outcome.alert_rows
+        )
         for row, student, action, details in outcome.lines
     ]
     students = {entry.row_key: entry.student for entry in lines}
@@ -87,7 +90,7 @@ class ReportModel(RowTableModel[ReportEntry]):
         return row.row_key if column == COL_ROW else self.display(row, column)
 
     def overdue(self, row: ReportEntry) -> bool:
-        return row.problem  # drawn in the red of overdue rows
+        return row.problem or row.alert  # drawn in the red of overdue rows
 
     def tooltip(self, row: ReportEntry, column: int) -> str | None:
         return row.details if column == COL_DETAILS and row.details else None

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from counselroom.domain.screening_flags import ITEM9
 from counselroom.intake.columns import FieldSpec
 from counselroom.intake.screening_fields import detect_mht_mode, screening_fields
 from counselroom.intake.sheets import Table
@@ -93,6 +94,7 @@ class ScreeningKind:
             lines=tuple(line_cells(line) for line in report.lines),
             can_import=report.scored + report.invalid > 0,
             report=report,
+            alert_rows=frozenset(line.row for line in report.lines if ITEM9 in line.flags),
         )
 
 
