@@ -173,19 +173,27 @@ def _worksheet_rows(workbook: object, name: str) -> list[SheetRow]:
     # Some exporters write a wrong <dimension>; read-only mode would stop at it silently.
     sheet.reset_dimensions()
     rows: list[SheetRow] = []
-    limit = MAX_DATA_ROWS
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         # Most cells are text: test for str inline before calling the general converter.
         cells = [v.strip() if v.__class__ is str else _cell_text(v) for v in values]
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells:
-            if len(rows) == limit:
-                raise _too_many(name)
-            rows.append(SheetRow(number, tuple(cells)))
-        elif number > _EXCEL_MAX_ROW:
+        if _keep(rows, number, cells, name):
+            continue
+        if number > _EXCEL_MAX_ROW:
             raise _damaged(name, b"")
     return rows
+
+
+def _keep(rows: list[SheetRow], number: int, cells: list[str], name: str) -> bool:
+    """Append the row unless it is blank (trailing empty cells dropped); False for a blank row.
+    Refuses the file at the row past MAX_DATA_ROWS, before reading the rest of it."""
+    while cells and not cells[-1]:
+        cells.pop()
+    if not cells:
+        return False
+    if len(rows) == MAX_DATA_ROWS:
+        raise _too_many(name)
+    rows.append(SheetRow(number, tuple(cells)))
+    return True
 
 
 def _cell_text(value: object) -> str:
@@ -224,18 +232,11 @@ def _text_rows(data: bytes, name: str) -> list[SheetRow]:
     text = _decode(data, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[SheetRow] = []
-    limit = MAX_DATA_ROWS
     number = 0
     try:
         # One record is one spreadsheet row, even when a quoted cell spans several lines.
         for number, record in enumerate(reader, start=1):
-            cells = [cell.strip() for cell in record]
-            while cells and not cells[-1]:
-                cells.pop()
-            if cells:
-                if len(rows) == limit:
-                    raise _too_many(name)
-                rows.append(SheetRow(number, tuple(cells)))
+            _keep(rows, number, [cell.strip() for cell in record], name)
     except csv.Error as exc:
         raise _refuse(name, why.BAD_CSV, number + 1, exc) from exc
     return rows
