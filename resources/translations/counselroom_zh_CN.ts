@@ -57,7 +57,7 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="+93"/>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="+94"/>
         <source>Log a group activity</source>
         <translation>登记团体活动</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+66"/>
         <source>Your account may not log activities.</source>
         <translation>您的账户无权登记活动。</translation>
     </message>
@@ -481,7 +481,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+64"/>
+        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+65"/>
         <source>New screening batch</source>
         <translation>新建筛查批次</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+69"/>
         <source>Your account may not create screening batches.</source>
         <translation>您的账户无权创建筛查批次。</translation>
     </message>
@@ -1982,7 +1982,7 @@ Close anyway?</source>
         <translation>以下必填字段尚未对应任何列：%1</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/intake/report_model.py" line="+130"/>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="+133"/>
         <source>&amp;Problems only</source>
         <translation>仅显示问题(&amp;P)</translation>
     </message>
@@ -2106,7 +2106,7 @@ Close anyway?</source>
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../../src/counselroom/ui/intake/report_model.py" line="-85"/>
+        <location filename="../../src/counselroom/ui/intake/report_model.py" line="-87"/>
         <source>file</source>
         <translation>整个文件</translation>
     </message>
@@ -2121,7 +2121,7 @@ Close anyway?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -3060,7 +3060,7 @@ Close anyway?</source>
 <context>
     <name>ResultEntryDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+65"/>
+        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+66"/>
         <source>Enter %1 sheets</source>
         <translation>录入 %1 答卷</translation>
     </message>
@@ -3120,7 +3120,7 @@ Close anyway?</source>
         <translation>作答(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+110"/>
         <source>no total (sheet not complete)</source>
         <translation>无总分（答卷不完整）</translation>
     </message>
@@ -3663,7 +3663,7 @@ Close anyway?</source>
 <context>
     <name>ScreeningKind</name>
     <message>
-        <location filename="../../src/counselroom/ui/intake/screening_kind.py" line="+54"/>
+        <location filename="../../src/counselroom/ui/intake/screening_kind.py" line="+55"/>
         <source>Import %1 screening results</source>
         <translation>导入 %1 筛查结果</translation>
     </message>
@@ -3698,7 +3698,7 @@ Close anyway?</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 rows: %2 sheets scored, %3 flagged for an interview (%4 PHQ-9 item 9 alerts), %5 stored but not valid (retest), %6 without a matching student, %7 skipped.</source>
         <translation>共 %1 行：已计分答卷 %2 份，提示需访谈 %3 份（PHQ-9 第9题提示 %4 份），已保存但无效 %5 份（需重测），未匹配到学生 %6 行，跳过 %7 行。</translation>
     </message>
@@ -5674,7 +5674,7 @@ Close anyway?</source>
 <context>
     <name>activities</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="-149"/>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="-142"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -7040,7 +7040,7 @@ Close anyway?</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/intake/import_kind.py" line="+110"/>
+        <location filename="../../src/counselroom/ui/intake/import_kind.py" line="+112"/>
         <source>has %1 columns; at most %2 can be imported: delete the columns that are not needed and import again</source>
         <translation>有 %1 列，最多只能导入 %2 列：请删除不需要的列后重新导入</translation>
     </message>

@@ -33,6 +33,7 @@ from counselroom.domain.terms import term_of
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.screening_batches import BatchInput
 from counselroom.ui.areas.codes import instrument_label
+from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.problem_text import error_text
@@ -126,15 +127,8 @@ class BatchDialog(QDialog):
             holder.addWidget(error)
             form.addRow(label, holder)
 
-        self.message_label = named(QLabel(), "dialogMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setProperty("fieldError", True)
-        self.message_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.message_label = message_line()
+        self.buttons = save_buttons(self.save, self.reject, second=StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)

@@ -40,6 +40,7 @@ from counselroom.services.roles import PermissionDenied
 from counselroom.services.screening_batches import BatchDetail, BatchResultRow
 from counselroom.ui.areas.batch_dialog import ERROR_STYLE
 from counselroom.ui.areas.codes import instrument_label, mht_scale_label, screening_flags_text
+from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons
 from counselroom.ui.areas.sheet_input import (
     BLANK,
     SheetInput,
@@ -157,15 +158,8 @@ class ResultEntryDialog(QDialog):
 
         self.result_label = named(QLabel(), "savedSheet")
         self.result_label.setWordWrap(True)
-        self.message_label = named(QLabel(), "dialogMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setProperty("fieldError", True)
-        self.message_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.message_label = message_line()
+        self.buttons = save_buttons(self.save, self.reject, second=StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
