@@ -5734,7 +5734,7 @@ Close anyway?</source>
     <message>
         <location line="+12"/>
         <source>Notify %1</source>
-        <translation>通知%1</translation>
+        <translation>通报%1</translation>
     </message>
     <message>
         <location line="+133"/>
@@ -6076,7 +6076,7 @@ Close anyway?</source>
     <message>
         <location line="+2"/>
         <source>Notify %1</source>
-        <translation>通知%1</translation>
+        <translation>通报%1</translation>
     </message>
     <message>
         <location line="+3"/>
