@@ -2550,7 +2550,7 @@ Details: %2</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="+80"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+131"/>
         <source>Loading students…</source>
         <translation>正在载入学生名单…</translation>
     </message>
@@ -2565,7 +2565,7 @@ Details: %2</source>
         <translation>无法载入学生名单：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+78"/>
         <source>%1 students in all, %2 shown</source>
         <translation>共 %1 名学生，显示 %2 名</translation>
     </message>
@@ -5569,7 +5569,22 @@ Close anyway?</source>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="-81"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="-180"/>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
@@ -5577,6 +5592,31 @@ Close anyway?</source>
         <location line="+3"/>
         <source>Add and update students from the student-status system&apos;s roster</source>
         <translation>根据学籍系统导出的花名册新增和更新学生</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export roster…</source>
+        <translation>导出花名册…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the students on the roll as a roster spreadsheet (it imports back unchanged)</source>
+        <translation>将在籍学生保存为花名册表格（可原样导回）</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>%1 students saved to %2</source>
+        <translation>已将 %1 名学生保存到 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The roster was not saved: %1</source>
+        <translation>花名册未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The roster was not saved (unexpected error): %1</source>
+        <translation>花名册未保存（意外错误）：%1</translation>
     </message>
 </context>
 <context>

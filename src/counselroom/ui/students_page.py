@@ -1,15 +1,24 @@
 """The student list as a page of the main window: loads rows through the session handle.
 
 Roles that may edit case work also get "Import roster…" here, where the imported students
-appear: the list reloads after an import.
+appear: the list reloads after an import. Roles that may export get "Export roster…": the
+students on the roll in the roster's own layout (services/roster_export.py), which imports
+back with no change — the way to correct many students at once in a spreadsheet.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from counselroom.domain.errors import CounselRoomError
+from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission, allowed
+from counselroom.services.roster_export import export_roster
 from counselroom.services.students import StudentRow, list_students
 from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_dialog import ImportDialog
@@ -18,6 +27,35 @@ from counselroom.ui.search_box import DEBOUNCE_MS
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.students_panel import StudentsPanel
 from counselroom.ui.worker import BackgroundJob
+
+translate = QCoreApplication.translate
+PathChooser = Callable[[QWidget, Path], Path | None]
+
+
+def choose_export_path(parent: QWidget, suggested: Path) -> Path | None:
+    """The native save dialog (.xlsx or .csv); tests replace `StudentsPage.choose_path`."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        translate("StudentsPage", "Export roster"),
+        str(suggested),
+        ";;".join(
+            (
+                translate("StudentsPage", "Excel workbook (*.xlsx)"),
+                translate("StudentsPage", "CSV, UTF-8 (*.csv)"),
+            )
+        ),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() in (".xlsx", ".csv"):
+        return path
+    return path.with_name(path.name + (".csv" if "*.csv" in chosen else ".xlsx"))
+
+
+def _documents() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 class StudentsPage(QWidget):
@@ -55,12 +93,25 @@ class StudentsPage(QWidget):
             )
         )
         self.import_button.clicked.connect(self.open_import)
+        self.export_button = QPushButton(translate("StudentsPage", "Export roster…"))
+        self.export_button.setToolTip(
+            translate(
+                "StudentsPage",
+                "Save the students on the roll as a roster spreadsheet (it imports back unchanged)",
+            )
+        )
+        self.export_button.clicked.connect(self.export)
+        self.choose_path: PathChooser = choose_export_path
+        self.clock: Callable[[], date] = local_today
+        self._export_job: BackgroundJob[int] | None = None
         # The role cannot change under a built page: another user's unlock rebuilds the pages.
         self.import_button.setVisible(allowed(handle.actor.role, Permission.EDIT_CASES))
+        self.export_button.setVisible(allowed(handle.actor.role, Permission.EXPORT))
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(actions)
@@ -123,6 +174,43 @@ class StudentsPage(QWidget):
 
     def _import_closed(self) -> None:
         self.import_dialog = None
+
+    def export(self) -> None:
+        """Ask where, then write the roster in the worker; the result goes to the status bar."""
+        if not allowed(self.handle.actor.role, Permission.EXPORT) or self._export_job is not None:
+            return
+        suggested = _documents() / f"花名册-{self.clock().isoformat()}.xlsx"
+        path = self.choose_path(self, suggested)
+        if path is None:
+            return
+        job = self.handle.run(
+            lambda ctx: export_roster(ctx, path),
+            owner=self,
+            on_success=lambda count: self._exported(path, count),
+            on_failure=self._export_failed,
+        )
+        if job is None:
+            return
+        self._export_job = job
+        self.export_button.setEnabled(False)
+        self.busy_changed.emit(True)
+
+    def _export_done(self) -> None:
+        self._export_job = None
+        self.export_button.setEnabled(True)
+        self.busy_changed.emit(False)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self._export_done()
+        self.message.emit(fill(translate("StudentsPage", "%1 students saved to %2"), count, path))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_done()
+        if isinstance(error, CounselRoomError):
+            template = translate("StudentsPage", "The roster was not saved: %1")
+        else:
+            template = translate("StudentsPage", "The roster was not saved (unexpected error): %1")
+        self.message.emit(fill(template, error))
 
     def focus_search(self) -> None:
         self.panel.search_box.setFocus()
