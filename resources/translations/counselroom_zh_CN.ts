@@ -7084,6 +7084,46 @@ Close anyway?</source>
         <source>has %1 columns; at most %2 can be imported: delete the columns that are not needed and import again</source>
         <translation>有 %1 列，最多只能导入 %2 列：请删除不需要的列后重新导入</translation>
     </message>
+    <message>
+        <location filename="../../src/counselroom/domain/terms.py" line="+85"/>
+        <source>%1 is not a term like 2026-2027学年第一学期</source>
+        <translation>%1 不是学期，请写成 2026-2027学年第一学期 这样的形式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>school year %1-%2 must span two consecutive years</source>
+        <translation>学年 %1-%2 应为相邻的两个年份</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/checks.py" line="+37"/>
+        <source>contains a NUL character</source>
+        <translation>含有空字符（NUL）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is %1 characters long (at most %2)</source>
+        <translation>长度为 %1 个字符（最多 %2 个）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 is in the future (today is %2)</source>
+        <translation>%1 晚于今天（今天是 %2）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 is before the student&apos;s enrolment (%2)</source>
+        <translation>%1 早于该生入学日期（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is before the student&apos;s birth date (%2)</source>
+        <translation>%1 早于该生出生日期（%2）</translation>
+    </message>
 </context>
 <context>
     <name>tables</name>

@@ -166,3 +166,16 @@ def test_a_cell_that_holds_a_placeholder_is_shown_as_typed() -> None:
     problem = Problem.of_error(7, "出生日期", caught.value)
     entry = problem_entry(problem, {})
     assert entry.details.startswith("出生日期：'%2 %1' 不是日期"), entry.details
+
+
+def test_a_batch_with_a_bad_term_or_a_future_day_is_refused_in_chinese() -> None:
+    from counselroom.domain.terms import term_from_label
+    from counselroom.services.checks import past_or_today
+
+    with pytest.raises(ValidationError) as term:
+        term_from_label("秋季学期")
+    assert "'秋季学期'" in error_text(term.value) and "不是学期" in error_text(term.value)
+    with pytest.raises(ValidationError) as future:
+        past_or_today(date(2999, 1, 1), "on")
+    assert "2999-01-01 晚于今天" in error_text(future.value)
+    assert "in the future" in str(future.value)  # the CLI keeps the English

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.text import squeeze
 
 _TERM_ZH = {1: "第一学期", 2: "第二学期", None: "暑假"}
@@ -81,11 +81,18 @@ def term_from_label(label: str) -> SchoolTerm:
     text = squeeze(label)
     match = _LABEL.match(text)
     if match is None:
-        raise ValidationError(f"{label!r} is not a term like 2026-2027学年第一学期", field="term")
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is not a term like 2026-2027学年第一学期"),
+            repr(label),
+            field="term",
+        )
     first, second, term_zh = int(match[1]), int(match[2]), match[3]
     if second != first + 1:
-        raise ValidationError(
-            f"school year {first}-{second} must span two consecutive years", field="term"
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "school year %1-%2 must span two consecutive years"),
+            first,
+            second,
+            field="term",
         )
     term = {zh: code for code, zh in _TERM_ZH.items()}[term_zh]
     return SchoolTerm(first, term)

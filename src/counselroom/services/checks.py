@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.tiers import Tier
 from counselroom.services.localtime import local_today
 from counselroom.storage.base import utcnow
@@ -33,16 +33,23 @@ def _text(value: object, field: str) -> str:
         raise ValidationError(f"must be text (got {type(value).__name__})", field=field)
     text = value.strip()
     if "\x00" in text:
-        raise ValidationError("contains a NUL character", field=field)
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "contains a NUL character"), field=field
+        )
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"is {len(text)} characters long (at most {MAX_TEXT})", field=field)
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "is %1 characters long (at most %2)"),
+            len(text),
+            MAX_TEXT,
+            field=field,
+        )
     return text
 
 
 def required_text(value: object, field: str) -> str:
     text = _text(value, field)
     if not text:
-        raise ValidationError("is required", field=field)
+        raise ValidationError.of(QT_TRANSLATE_NOOP("problems", "is required"), field=field)
     return text
 
 
@@ -70,7 +77,12 @@ def past_or_today(value: object, field: str) -> date:
     day = local_day(value, field)
     today = local_today()
     if day > today:
-        raise ValidationError(f"{day.isoformat()} is in the future (today is {today})", field=field)
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is in the future (today is %2)"),
+            day.isoformat(),
+            today.isoformat(),
+            field=field,
+        )
     return day
 
 
@@ -99,12 +111,16 @@ def not_before_school(
     — when the enrolment day is unknown — his birth (docs/decisions.md 37)."""
     if enrolled_on is not None:
         if day < enrolled_on:
-            raise ValidationError(
-                f"{day.isoformat()} is before the student's enrolment ({enrolled_on.isoformat()})",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP("problems", "%1 is before the student's enrolment (%2)"),
+                day.isoformat(),
+                enrolled_on.isoformat(),
                 field=field,
             )
     elif birth_date is not None and day < birth_date:
-        raise ValidationError(
-            f"{day.isoformat()} is before the student's birth date ({birth_date.isoformat()})",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "%1 is before the student's birth date (%2)"),
+            day.isoformat(),
+            birth_date.isoformat(),
             field=field,
         )
