@@ -1541,7 +1541,7 @@
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/field_errors.py" line="+26"/>
+        <location filename="../../src/counselroom/ui/student_file/field_errors.py" line="+28"/>
         <source>male</source>
         <translation>男</translation>
     </message>
@@ -1776,7 +1776,7 @@
         <translation>已有 %2 次辅导记录和 %3 次家校沟通记录早于 %1，最早的在 %4：入学日期不能晚于这些记录。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Not a date. Write it as year-month-day, for example 2012-09-01.</source>
         <translation>不是有效日期。请按“年-月-日”填写，例如 2012-09-01。</translation>
     </message>
@@ -7107,22 +7107,22 @@ Close anyway?</source>
     <message>
         <location line="+11"/>
         <source>is required</source>
-        <translation>必填</translation>
+        <translation>此项为必填项。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 is in the future (today is %2)</source>
-        <translation>%1 晚于今天（今天是 %2）</translation>
+        <translation>%1 晚于今天（今天是 %2）。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1 is before the student&apos;s enrolment (%2)</source>
-        <translation>%1 早于该生入学日期（%2）</translation>
+        <translation>%1 早于该学生的入学日期（%2）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is before the student&apos;s birth date (%2)</source>
-        <translation>%1 早于该生出生日期（%2）</translation>
+        <translation>%1 早于该学生的出生日期（%2）。</translation>
     </message>
 </context>
 <context>

@@ -177,5 +177,5 @@ def test_a_batch_with_a_bad_term_or_a_future_day_is_refused_in_chinese() -> None
     assert "'秋季学期'" in error_text(term.value) and "不是学期" in error_text(term.value)
     with pytest.raises(ValidationError) as future:
         past_or_today(date(2999, 1, 1), "on")
-    assert "2999-01-01 晚于今天" in error_text(future.value)
+    assert "2999-01-01 晚于今天" in error_text(future.value)  # as the case-work forms say it
     assert "in the future" in str(future.value)  # the CLI keeps the English

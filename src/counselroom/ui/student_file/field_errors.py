@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from counselroom.domain.errors import ValidationError
 from counselroom.ui.i18n import fill
+from counselroom.ui.problem_text import message_text
 
 translate = QCoreApplication.translate
 
@@ -324,6 +326,14 @@ def describe(message: str) -> str:
         if match:
             return say(match)
     return text
+
+
+def describe_error(error: ValidationError) -> str:
+    """A refusal under its field: a templated message (decision 54) is translated as it is;
+    an older English sentence is matched by the rules above."""
+    if error.template:
+        return message_text(error.template, error.args, error.message)
+    return describe(error.message)
 
 
 def bad_date_text() -> str:

@@ -38,7 +38,7 @@ from counselroom.services.student_file import StudentFile
 from counselroom.ui import dialogs
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
-from counselroom.ui.student_file.field_errors import describe
+from counselroom.ui.student_file.field_errors import describe, describe_error
 from counselroom.ui.student_file.form_fields import Field, field_value
 
 log = logging.getLogger(__name__)
@@ -248,11 +248,11 @@ class FormDialog(QDialog):
         if key not in self.fields:  # "measures[2].what" is shown under "measures"
             key = key.split("[")[0].split(".")[0]
         if key in self.fields and self.fields[key].shown():
-            self.show_error(key, describe(exc.message))
+            self.show_error(key, describe_error(exc))
             self.say(translate("CaseForm", "Nothing was saved: correct the field marked in red."))
             self.fields[key].widget.setFocus()
         else:
-            self.say(fill(translate("CaseForm", "Nothing was saved: %1"), describe(exc.message)))
+            self.say(fill(translate("CaseForm", "Nothing was saved: %1"), describe_error(exc)))
 
     def stale_text(self) -> str:
         return translate(

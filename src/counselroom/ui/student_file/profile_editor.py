@@ -32,7 +32,7 @@ from counselroom.services.student_file import StudentProfile
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.student_file import labels
-from counselroom.ui.student_file.field_errors import bad_date_text, describe
+from counselroom.ui.student_file.field_errors import bad_date_text, describe_error
 from counselroom.ui.student_file.profile_form import ProfileFields, _set_interactive, parse_date
 
 log = logging.getLogger(__name__)
@@ -299,9 +299,9 @@ class ProfileEditor(ProfileFields):
             if field.startswith("guardians"):
                 family.append((field, error.message))
             elif field in self.errors:
-                self._show_error(field, describe(error.message))
+                self._show_error(field, describe_error(error))
             else:
-                general.append(describe(error.message))
+                general.append(describe_error(error))
         self.guardians.show_errors(family)
         if general:
             self._show_error("name", "\n".join(general))
