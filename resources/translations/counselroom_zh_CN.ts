@@ -398,7 +398,7 @@
 <context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="+174"/>
+        <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="+175"/>
         <source>A screening flag (筛查提示) puts a student on the interview list; it is never a diagnosis. Only the counsellor&apos;s face-to-face interview sets a tier.</source>
         <translation>筛查提示只是把学生列入访谈名单，绝不是诊断。只有心理教师的面对面访谈才能确定分级。</translation>
     </message>
@@ -3060,7 +3060,7 @@ Close anyway?</source>
 <context>
     <name>ResultEntryDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+66"/>
+        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+67"/>
         <source>Enter %1 sheets</source>
         <translation>录入 %1 答卷</translation>
     </message>
@@ -3663,7 +3663,7 @@ Close anyway?</source>
 <context>
     <name>ScreeningKind</name>
     <message>
-        <location filename="../../src/counselroom/ui/intake/screening_kind.py" line="+55"/>
+        <location filename="../../src/counselroom/ui/intake/screening_kind.py" line="+52"/>
         <source>Import %1 screening results</source>
         <translation>导入 %1 筛查结果</translation>
     </message>
@@ -3716,7 +3716,7 @@ Close anyway?</source>
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/screening_page.py" line="+88"/>
+        <location filename="../../src/counselroom/ui/areas/screening_page.py" line="+87"/>
         <source>Screening</source>
         <translation>筛查</translation>
     </message>
@@ -6305,7 +6305,7 @@ Close anyway?</source>
         <translation>%1 不是有效答案：MHT 的答案应为 是/否（1/0）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/domain/cells.py" line="+68"/>
+        <location filename="../../src/counselroom/domain/id_cells.py" line="+37"/>
         <source>region code %1 is invalid; the number ends in 000, so Excel probably stored it as a number and lost its last digits: format the column as text (文本) and export again</source>
         <translation>地区码 %1 无效；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
     </message>
@@ -6330,7 +6330,7 @@ Close anyway?</source>
         <translation>校验位是 %1，应为 %2；号码以 000 结尾，可能是 Excel 把它存成了数字而丢掉了最后几位：请把该列设置为文本格式后重新导出</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../../src/counselroom/domain/cells.py" line="+99"/>
         <source>%1 could be January or October (Excel turns 2010.10 typed as a number into 2010.1); write 2010-01 or 2010-10, or format the column as text (文本)</source>
         <translation>%1 可能是 1 月，也可能是 10 月（在数字格式的单元格里输入 2010.10，Excel 会变成 2010.1）；请写成 2010-01 或 2010-10，或把该列设置为文本格式</translation>
     </message>
@@ -6350,7 +6350,7 @@ Close anyway?</source>
         <translation>%1 不是“是/否”；请填写 是 或 否（也可用 Y/N、1/0、√/×），或留空</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>%1 has the year %2, before %3; check the year</source>
         <translation>%1 的年份是 %2，早于 %3 年；请检查年份</translation>
     </message>
@@ -6380,7 +6380,7 @@ Close anyway?</source>
         <translation>%1 不是日期；请按如下格式填写：2010-03-05、2010/3/5、2010.3.5、2010年3月5日或 20100305（只有年月时：2010-03）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../src/counselroom/domain/id_cells.py" line="+30"/>
         <source>%1: the number was stored as a number in Excel and lost its last digits; format the column as text (文本) and export again</source>
         <translation>%1：这个号码在 Excel 中被存成了数字，最后几位已经丢失；请把该列设置为文本格式后重新导出</translation>
     </message>
@@ -6440,7 +6440,7 @@ Close anyway?</source>
         <translation>%1：在 %4-%5 学年，%2 不是%3的班级（%3的班级为 %6-%7）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../src/counselroom/domain/class_numerals.py" line="+30"/>
         <source>cannot read a class number from %1 (write it like 初二(3)班)</source>
         <translation>无法从 %1 读出班号（请写成 初二(3)班 这样的形式）</translation>
     </message>
@@ -6885,7 +6885,7 @@ Close anyway?</source>
         <translation>班主任未导入：这一行没有班级</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/roster_vault.py" line="+108"/>
+        <location filename="../../src/counselroom/services/roster_vault.py" line="+109"/>
         <source>belongs to %1 (学籍号 %2) in the vault</source>
         <translation>在数据库中属于 %1（学籍号 %2）</translation>
     </message>
@@ -6930,7 +6930,7 @@ Close anyway?</source>
         <translation>身份证件号显示性别为 %1，数据库中是 %2</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/screening_batches.py" line="+108"/>
+        <location filename="../../src/counselroom/services/screening_batches.py" line="+85"/>
         <source>must be a term label (got %1)</source>
         <translation>应为学期名称（实际为 %1）</translation>
     </message>
@@ -6960,7 +6960,7 @@ Close anyway?</source>
         <translation>没有编号为 %1 的筛查批次</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+18"/>
         <source>give either the answers or (MHT) the scale scores</source>
         <translation>请填写各题答案，或（MHT）填写分量表得分，二者选一</translation>
     </message>
@@ -6995,7 +6995,7 @@ Close anyway?</source>
         <translation>没有编号为 %1 的学生</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/screening_import.py" line="+136"/>
+        <location filename="../../src/counselroom/services/screening_rows.py" line="+89"/>
         <source>the same student as row %1; none of these rows is imported — keep the right one and import again</source>
         <translation>与第 %1 行是同一名学生；这几行都没有导入——请只保留正确的一行后重新导入</translation>
     </message>
@@ -7010,12 +7010,12 @@ Close anyway?</source>
         <translation>PHQ-9 第9题为 %1 分（有自伤念头），但这一行没有导入：请找到该生，当日完成风险评估</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../src/counselroom/services/screening_import.py" line="+113"/>
         <source>batch %1 holds %2 results; this file is imported as %3</source>
         <translation>批次 %1 是 %2 的结果；而这个文件是按 %3 导入的</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location filename="../../src/counselroom/services/screening_rows.py" line="+29"/>
         <source>the sheet is incomplete (item %1 unanswered or unreadable): stored as invalid and not scored; the student retakes the screening</source>
         <translation>答卷不完整（第 %1 题未作答或无法识别）：已存为无效答卷，不计分；该生需要重测</translation>
     </message>

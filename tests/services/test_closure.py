@@ -378,7 +378,9 @@ def test_open_tasks_and_pending_break_glass_block_the_closure(vault: Vault) -> N
         close_file(vault.counsellor, vault.student_id, OK)
     assert snapshot(vault) == shot
     complete_task(vault.counsellor, tasks[0], method="phone")
-    risky = add_session(vault, TODAY, risk="harm_others")
+    # yesterday at 09:00: a session today at 09:00 would still be ahead before 09:00, and
+    # informing "now" would then precede the session it follows
+    risky = add_session(vault, TODAY - DAY, risk="harm_others")
     shot = snapshot(vault)
     with pytest.raises(ValidationError) as caught:
         close_file(vault.counsellor, vault.student_id, OK)

@@ -17,12 +17,8 @@ from counselroom.domain.screening_flags import ITEM9, MHT_INVALID, PHQ9_FLAG, SH
 from counselroom.domain.terms import term_of
 from counselroom.services.localtime import local_date
 from counselroom.services.roles import PermissionDenied
-from counselroom.services.screening_batches import (
-    BatchInput,
-    batch_detail,
-    create_batch,
-    enter_result,
-)
+from counselroom.services.screening_batch_view import batch_detail
+from counselroom.services.screening_batches import BatchInput, create_batch, enter_result
 from counselroom.storage.models import AuditEntry, NotificationTask, ScreeningBatch
 
 

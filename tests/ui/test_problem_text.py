@@ -20,7 +20,7 @@ from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.domain.idnumbers import WRONG_CHECK, make_id_number, make_student_no
 from counselroom.intake.problems import Problem
 from counselroom.services import auth
-from counselroom.services.screening_batches import BatchDetail
+from counselroom.services.screening_batch_view import BatchDetail
 from counselroom.services.screening_results import ALREADY_IN_BATCH
 from counselroom.ui.areas.batch_dialog import BatchDialog
 from counselroom.ui.areas.result_entry_dialog import ResultEntryDialog

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.domain.scoring import MHT_SCALES
-from counselroom.services.screening_batches import BatchDetail, BatchResultRow, CoverageRow
+from counselroom.services.screening_batch_view import BatchDetail, CoverageRow
+from counselroom.services.screening_batches import BatchResultRow
 from counselroom.ui.areas.result_entry_dialog import ResultEntryDialog
 from counselroom.ui.areas.sheet_input import SheetInput
 

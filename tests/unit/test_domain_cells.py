@@ -9,12 +9,11 @@ from hypothesis import strategies as st
 from counselroom.domain.cells import (
     parse_date_cell,
     parse_gender_cell,
-    parse_id_cell,
-    parse_student_no_cell,
     parse_yes_no_cell,
     quote_cell,
 )
 from counselroom.domain.errors import ValidationError
+from counselroom.domain.id_cells import parse_id_cell, parse_student_no_cell
 from counselroom.domain.idnumbers import id_check_char, make_id_number
 
 TODAY = date(2026, 10, 1)

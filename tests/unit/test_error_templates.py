@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
-from counselroom.domain.cells import _LOST_DIGITS_HINTS, parse_id_cell
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError, fill
+from counselroom.domain.id_cells import _LOST_DIGITS_HINTS, parse_id_cell
 from counselroom.domain.idnumbers import (
     BAD_REGION,
     BIRTH_IN_FUTURE,

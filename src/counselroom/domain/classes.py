@@ -18,6 +18,7 @@ Rules that need a decision (each refuses rather than guesses):
 
 Refusals are templates marked for the catalogue (QT_TRANSLATE_NOOP) with the cells as data, so
 the window can show them in Chinese; the example "初二(3)班" is therefore written into each.
+The numerals themselves (八, 十二) are read by class_numerals.py.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from counselroom.domain.cells import quote_cell
+from counselroom.domain.class_numerals import MAX_CLASS_NUMBER, class_number, digit
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.grades import Stage, grade_label, stage_of
 from counselroom.domain.terms import term_of
 from counselroom.domain.text import normalise_ascii
 
-__all__ = ["MAX_CLASS_NUMBER", "SCHOOL_TYPES", "ClassName", "parse_class"]
+__all__ = ["SCHOOL_TYPES", "ClassName", "parse_class"]
 
-MAX_CLASS_NUMBER = 99
 # Stage a school type implies for cohorts and bare numerals; None: junior and senior both.
 SCHOOL_TYPES: dict[str, Stage | None] = {
     "primary": Stage.PRIMARY,
@@ -45,7 +46,6 @@ SCHOOL_TYPES: dict[str, Stage | None] = {
 _LEVELS = {Stage.PRIMARY: (1, 6), Stage.JUNIOR: (7, 9), Stage.SENIOR: (10, 12)}
 _PREFIXES = {"小学": Stage.PRIMARY, "初": Stage.JUNIOR, "初中": Stage.JUNIOR}
 _PREFIXES |= {"高": Stage.SENIOR, "高中": Stage.SENIOR}
-_ZH_DIGITS = {"零": 0, "〇": 0, **{c: n for n, c in enumerate("一二三四五六七八九", start=1)}}
 
 # Brackets and traditional characters an input method may give; full-width forms are handled
 # by normalise_ascii first.
@@ -178,7 +178,7 @@ def _read_class_cell(text: str) -> tuple[_Grade | None, int]:
     cleaned = _clean(text)
     for pattern in (_READS_GRADE_FIRST, _NEEDS_SEPARATOR, _CLASS_ONLY):
         if match := pattern.match(cleaned):
-            return _grade_of(match, "class", text), _class_number(match["num"], text)
+            return _grade_of(match, "class", text), class_number(match["num"], text)
     if _GRADE_ONLY.match(cleaned):
         raise ValidationError.of(
             QT_TRANSLATE_NOOP("problems", "%1 has no class number; write it like 初二(3)班"),
@@ -216,13 +216,13 @@ def _grade_of(match: re.Match[str], cell: str, text: str) -> _Grade | None:
             cell, text, cohort=int(found["cy"]), graduation=found["ck"] == "届", stage=stage
         )
     if found.get("yn"):
-        return _Grade(cell, text, level=_year_grade(found["yp"], _digit(found["yn"]), cell, text))
+        return _Grade(cell, text, level=_year_grade(found["yp"], digit(found["yn"]), cell, text))
     for prefix, numeral in ((found.get("ip"), found.get("in")), (found.get("dp"), found.get("dn"))):
         if prefix and numeral:
-            return _Grade(cell, text, level=_LEVELS[_PREFIXES[prefix]][0] + _digit(numeral) - 1)
+            return _Grade(cell, text, level=_LEVELS[_PREFIXES[prefix]][0] + digit(numeral) - 1)
     if not found.get("bn"):
         return None
-    bare = _digit(found["bn"])
+    bare = digit(found["bn"])
     return _Grade(cell, text, level=bare) if bare >= 7 else _Grade(cell, text, numeral=bare)
 
 
@@ -287,45 +287,3 @@ def _level(grade: _Grade, stage_hint: Stage | None, today: date | None) -> int |
             field=grade.cell,
         )
     return level
-
-
-def _class_number(text: str, cell_text: str) -> int:
-    if text.isascii():
-        # Digits only (the pattern says so); a long run is out of range without converting it.
-        number: int | None = int(text) if len(text) <= 4 else MAX_CLASS_NUMBER + 1
-    else:
-        number = _zh_number(text)
-    if number is None:
-        raise ValidationError.of(
-            QT_TRANSLATE_NOOP(
-                "problems", "cannot read a class number from %1 (write it like 初二(3)班)"
-            ),
-            quote_cell(cell_text),
-            field="class",
-        )
-    if 1 <= number <= MAX_CLASS_NUMBER:
-        return number
-    raise ValidationError.of(
-        QT_TRANSLATE_NOOP("problems", "%1: a class number must be 1-%2"),
-        quote_cell(cell_text),
-        MAX_CLASS_NUMBER,
-        field="class",
-    )
-
-
-def _digit(char: str) -> int:
-    return int(char) if char.isascii() else _ZH_DIGITS[char]
-
-
-def _zh_number(text: str) -> int | None:
-    """一…九十九 as written in class names (十二, 二十, 二十三); None when it is no such number."""
-    if text in _ZH_DIGITS:
-        return _ZH_DIGITS[text]
-    tens, ten, units = text.partition("十")
-    if not ten or len(tens) > 1 or len(units) > 1:
-        return None
-    tens_value = _ZH_DIGITS.get(tens, -1) if tens else 1
-    units_value = _ZH_DIGITS.get(units, -1) if units else 0
-    if tens_value < 1 or (units and units_value < 1):
-        return None
-    return 10 * tens_value + units_value

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 
 from counselroom.intake import roster_reasons as why
 from counselroom.intake.problems import Problem
-from counselroom.intake.roster_rows import RosterRecord, RowReader
+from counselroom.intake.roster_rows import RowReader
+from counselroom.intake.roster_values import RosterRecord
 
 
 def duplicate_problems(records: Sequence[RosterRecord], reader: RowReader) -> list[Problem]:

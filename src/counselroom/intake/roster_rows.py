@@ -5,9 +5,8 @@ row number and by the header the file gave the column, so one dry run lists all 
 fixed. A record with any problem is never imported (the service skips the row), so the values
 of a record are only trusted when its problems are empty.
 
-The rules for names, phones and text lengths are those of the profile editor
-(services/profile_checks.py): a value the roster brings must be one the 概况 form can save
-again, or the student's file would become uneditable after an import.
+The record, the limits and the value rules (shared with the profile editor) are in
+roster_values.py.
 
 An empty cell is "not given", never "clear it": the record holds None (or no member, no group)
 and the import keeps what the vault has.
@@ -18,122 +17,48 @@ it in Chinese while the CLI prints the English.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TypeVar
 
-from counselroom.domain.cells import (
-    parse_date_cell,
-    parse_gender_cell,
-    parse_id_cell,
-    parse_student_no_cell,
-    parse_yes_no_cell,
-)
+from counselroom.domain.cells import parse_date_cell, parse_gender_cell, parse_yes_no_cell
 from counselroom.domain.classes import ClassName, parse_class
 from counselroom.domain.errors import ValidationError
 from counselroom.domain.grades import grade_level
+from counselroom.domain.id_cells import parse_id_cell, parse_student_no_cell
 from counselroom.domain.text import normalise_ascii, squeeze
 from counselroom.intake import roster_reasons as why
 from counselroom.intake.problems import Problem, column_name
 from counselroom.intake.roster_fields import GROUP_FIELDS, MEMBER_COUNT, MEMBER_PARTS, member_key
 from counselroom.intake.roster_reasons import FORMULA
+from counselroom.intake.roster_values import (
+    EARLIEST_BIRTH,
+    MAX_ADDRESS,
+    MAX_NAME,
+    MAX_SHORT,
+    PHONE_CHARS,
+    PHONE_LENGTH,
+    Member,
+    RosterRecord,
+    clean_name,
+    has_control,
+    id_birth_date,
+    id_gender,
+    is_resident_id,
+)
 from counselroom.intake.sheets import SheetRow, is_formula
 
-__all__ = [
-    "FORMULA",
-    "Member",
-    "ReadRow",
-    "RosterRecord",
-    "RowReader",
-    "clean_name",
-    "id_birth_date",
-    "id_gender",
-    "is_resident_id",
-]
+__all__ = ["FORMULA", "ReadRow", "RowReader"]
 
-EARLIEST_BIRTH = date(1990, 1, 1)  # as services/profile_checks.EARLIEST_BIRTH
-MAX_NAME, MAX_SHORT, MAX_ADDRESS = 50, 50, 200  # as profile_checks / profile.py
-PHONE_CHARS = frozenset("0123456789 -+")
-PHONE_LENGTH = (7, 20)
 _T = TypeVar("_T")
-# A space between two Han characters is padding (王　明 aligned with 王小明), not part of a name.
-_PADDING = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
-
-
-@dataclass(frozen=True)
-class Member:
-    """A family member from the 成员N columns; "" and None mean "the cell was empty"."""
-
-    name: str
-    relation: str
-    phone: str
-    is_guardian: bool | None
-
-
-@dataclass(frozen=True)
-class RosterRecord:
-    """One data row in stored form; None (or empty) where the row gave nothing."""
-
-    row: int
-    student_no: str  # canonical, "" when missing or unreadable
-    name: str
-    gender: str | None  # "M" | "F"
-    birth_date: date | None
-    class_name: ClassName | None
-    grade_level: int | None  # from the class, else from the grade cell
-    head_teacher: str | None
-    id_type: str | None
-    id_number: str | None
-    phone: str | None
-    address: str | None
-    ethnicity: str | None
-    roll_no: str | None
-    enrolled_on: date | None
-    groups: tuple[tuple[str, bool], ...]  # (care-group code, yes?) for each cell given
-    members: tuple[Member, ...]  # () when no member cell is given
 
 
 @dataclass(frozen=True)
 class ReadRow:
     record: RosterRecord
     problems: tuple[Problem, ...]
-
-
-def clean_name(text: str) -> str:
-    """A person's name as stored: ASCII forms, single spaces, no padding between Han characters."""
-    return _PADDING.sub("", " ".join(normalise_ascii(text).split()))
-
-
-def _has_control(text: str) -> bool:
-    if text.isprintable():  # the usual case, in C: no Cc/Cf/Cs character can be in it
-        return False
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text)
-
-
-def id_birth_date(number: str) -> date:
-    """The birth date of an ID number parse_id_cell accepted (so it is a real date).
-
-    idnumbers.birth_date_from_id checks the whole number again; for 5,000 rows the repeated
-    checks were a fifth of the import's time.
-    """
-    return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-
-
-def id_gender(number: str) -> str:
-    """ "M" or "F" from an accepted ID number: the 17th character is odd for men."""
-    return "M" if int(number[16]) % 2 else "F"
-
-
-def is_resident_id(id_type: str | None) -> bool:
-    """居民身份证 (or no type given): only that number follows GB 11643 and can be checked.
-
-    Passports and 港澳台 documents have their own formats; they are kept as written.
-    """
-    return id_type is None or "居民身份证" in id_type or id_type == "身份证"
 
 
 class RowReader:
@@ -229,7 +154,7 @@ class _Row:
         value = " ".join(normalise_ascii(self.cell(field)).split()) or None
         if value is not None and len(value) > limit:
             self.fail(field, why.TOO_LONG, len(value), limit)
-        elif value is not None and _has_control(value):
+        elif value is not None and has_control(value):
             self.fail(field, why.NOT_ONE_LINE)
         return value
 
@@ -239,7 +164,7 @@ class _Row:
             self.fail(field, why.NO_NAME)
         elif len(name) > MAX_NAME:
             self.fail(field, why.NAME_TOO_LONG, MAX_NAME)
-        elif _has_control(name):
+        elif has_control(name):
             self.fail(field, why.NAME_CONTROL)
         return name
 

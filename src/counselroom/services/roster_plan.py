@@ -22,7 +22,7 @@ from counselroom.domain.grades import grade_label
 from counselroom.domain.groups import CareGroup
 from counselroom.domain.printed_labels import GENDER_ZH, STUDENT_STATUS_ZH
 from counselroom.intake.roster_fields import FIELD_LABELS_ZH, MEMBER_COUNT
-from counselroom.intake.roster_rows import Member, RosterRecord
+from counselroom.intake.roster_values import Member, RosterRecord
 from counselroom.services.roster_vault import RosterVault
 from counselroom.storage.models import SchoolClass, Student
 

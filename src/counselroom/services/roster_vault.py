@@ -20,7 +20,8 @@ from counselroom.domain.grades import grade_label
 from counselroom.domain.idnumbers import birth_date_from_id, gender_from_id
 from counselroom.domain.printed_labels import GENDER_ZH
 from counselroom.intake.problems import Problem
-from counselroom.intake.roster_rows import Member, RosterRecord, RowReader, is_resident_id
+from counselroom.intake.roster_rows import RowReader
+from counselroom.intake.roster_values import Member, RosterRecord, is_resident_id
 from counselroom.services.localtime import local_date
 from counselroom.storage.models import (
     CounsellingSession,

@@ -1,11 +1,9 @@
-"""Screening batches (一次测评): create one, read one with its coverage, enter a paper sheet.
+"""Screening batches (一次测评): create one, enter a paper sheet (read one: screening_batch_view).
 
 A batch is one administration of an instrument to some grades. Its results are screening flags
 (筛查提示), never a diagnosis: a flagged student goes on the interview list, a void or incomplete
 sheet on the retest list, and a positive PHQ-9 item 9 also creates the counsellor's same-day risk
-task (services.screening_results). Coverage lists the students of the batch's grades who have
-no result: students on leave (休学) are listed too — they are the ones most at risk — with
-their status.
+task (services.screening_results).
 
 Refusals are templates for the catalogue (QT_TRANSLATE_NOOP) with their data apart, so the batch
 and entry dialogs show them in Chinese.
@@ -28,7 +26,6 @@ from counselroom.domain.scoring import (
     score_mht_scales,
     score_sheet,
 )
-from counselroom.domain.screening_flags import INTERVIEW_FLAGS, RETEST_FLAGS
 from counselroom.domain.terms import term_from_label
 from counselroom.services.checks import choice, local_day, optional_text, past_or_today
 from counselroom.services.context import Context
@@ -38,8 +35,6 @@ from counselroom.services.roles import Permission
 from counselroom.services.screening_results import (
     INSTRUMENT_NAMES,
     BatchResultRow,
-    CoverageRow,
-    coverage,
     load_roll,
     refusal,
     result_rows,
@@ -52,12 +47,9 @@ from counselroom.storage.models.choices import INSTRUMENTS
 
 __all__ = [
     "MIN_GRADE",
-    "BatchDetail",
     "BatchInput",
     "BatchResultRow",
-    "CoverageRow",
     "add_batch",
-    "batch_detail",
     "batch_grades",
     "check_batch_input",
     "create_batch",
@@ -80,21 +72,6 @@ class BatchInput:
     grades: tuple[int, ...]  # levels 1-12, non-empty
     consent_ref: str | None
     note: str | None
-
-
-@dataclass(frozen=True)
-class BatchDetail:
-    id: int
-    instrument: str
-    on: date
-    term: str
-    grades: tuple[int, ...]
-    consent_ref: str | None
-    note: str | None
-    results: tuple[BatchResultRow, ...]  # by class then name
-    flagged: tuple[BatchResultRow, ...]  # any INTERVIEW_FLAGS, item 9 first
-    retest: tuple[BatchResultRow, ...]  # any RETEST_FLAGS
-    missing: tuple[CoverageRow, ...]  # students of the batch's grades without a result
 
 
 def check_batch_input(data: BatchInput) -> BatchInput:
@@ -192,42 +169,6 @@ def get_batch(session: Session, batch_id: int) -> ScreeningBatch:
             QT_TRANSLATE_NOOP("problems", "no screening batch with id %1"), batch_id, field="batch"
         )
     return batch
-
-
-def batch_detail(ctx: Context, batch_id: int) -> BatchDetail:
-    """The batch with every result, the flagged and retest lists and the coverage; a view of
-    screening answers, so counsellors only, and audited."""
-    ctx.require(Permission.READ_CASE_NOTES)
-    with ctx.vault.write() as session:
-        batch = get_batch(session, batch_id)
-        grades = batch_grades(batch)
-        results = result_rows(session, batch.id)
-        missing = coverage(session, batch.id, grades, batch.on, local_today())
-        rank = {code: index for index, code in enumerate(INTERVIEW_FLAGS)}
-        flagged = sorted(
-            (r for r in results if any(f in rank for f in r.flags)),
-            key=lambda r: min(rank[f] for f in r.flags if f in rank),
-        )
-        retest = tuple(r for r in results if any(f in RETEST_FLAGS for f in r.flags))
-        ctx.audit(
-            session,
-            "screening.view",
-            target=f"batch:{batch.id}",
-            detail=f"results={len(results)} flagged={len(flagged)} missing={len(missing)}",
-        )
-        return BatchDetail(
-            id=batch.id,
-            instrument=batch.instrument,
-            on=batch.on,
-            term=batch.term,
-            grades=grades,
-            consent_ref=batch.consent_ref,
-            note=batch.note,
-            results=results,
-            flagged=tuple(flagged),
-            retest=retest,
-            missing=missing,
-        )
 
 
 def _entered_score(

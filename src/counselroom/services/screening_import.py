@@ -4,8 +4,8 @@ Every row ends in exactly one state: scored (a valid sheet stored), invalid (sto
 an incomplete sheet or an MHT lie score at the cut-off), unmatched (no student, or an ambiguous
 name + class: never guessed) or skipped (a student who cannot take a result in this batch, or a
 row with no answer at all). So scored + invalid + unmatched + skipped == rows, and a dry run
-computes the very same report without writing. A file refused as a whole raises
-ValidationError naming the file and changes nothing.
+computes the very same report without writing (each row is decided by screening_rows). A file
+refused as a whole raises ValidationError naming the file and changes nothing.
 
 A cell that cannot be read is never scored as something else: the sheet is stored as
 incomplete (SHEET_INCOMPLETE, retest) with the cell's problem listed — but a positive PHQ-9
@@ -19,19 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import insert, select
 
-from counselroom.domain.cutoffs import ScreeningCutoffs
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from counselroom.domain.scoring import SheetScore
 from counselroom.domain.screening_flags import ITEM9
 from counselroom.intake.columns import data_rows
 from counselroom.intake.problems import Problem
 from counselroom.intake.screening_fields import INSTRUMENT_NAMES
-from counselroom.intake.screening_layout import ScreeningLayout, read_sheet, screening_layout
-from counselroom.intake.sheets import SheetRow, Table
+from counselroom.intake.screening_layout import screening_layout
+from counselroom.intake.sheets import Table
 from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.services.policy import policy_in
@@ -45,38 +42,24 @@ from counselroom.services.screening_batches import (
 )
 from counselroom.services.screening_match import Matcher
 from counselroom.services.screening_results import (
-    ALREADY_IN_BATCH,
     LEFT_SCHOOL,
-    Pupil,
     is_flagged,
     load_roll,
-    refusal,
     result_values,
     risk_task_values,
+)
+from counselroom.services.screening_rows import (
+    INVALID,
+    SCORED,
+    SKIPPED,
+    UNMATCHED,
+    ScreeningLine,
+    decide_rows,
 )
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import NotificationTask, ScreeningResult
 
-__all__ = [
-    "ScreeningLine",
-    "ScreeningReport",
-    "import_screening",
-    "matched_grades",
-]
-
-SCORED, INVALID, UNMATCHED, SKIPPED = "scored", "invalid", "unmatched", "skipped"
-
-
-@dataclass(frozen=True)
-class ScreeningLine:
-    row: int
-    status: str  # "scored" | "invalid" | "unmatched" | "skipped"
-    student_id: int | None
-    name: str  # as in the file (the vault's name when the file has no name column)
-    class_label: str
-    total: int | None  # what the sheet says, stored or not
-    flags: tuple[str, ...]  # likewise: an unmatched row with a positive item 9 shows it
-    item9: int | None = None
+__all__ = ["ScreeningReport", "import_screening", "matched_grades"]
 
 
 @dataclass(frozen=True)
@@ -93,100 +76,6 @@ class ScreeningReport:
     skipped: int  # matched but refused, or no answer at all
     problems: tuple[Problem, ...]
     lines: tuple[ScreeningLine, ...]
-
-
-@dataclass
-class _Outcome:
-    """What the rows come to, before anything is written."""
-
-    lines: list[ScreeningLine]
-    problems: list[Problem]
-    stored: list[tuple[Pupil, SheetScore]]
-
-    def count(self, status: str) -> int:
-        return sum(line.status == status for line in self.lines)
-
-
-def _decide(
-    rows: tuple[SheetRow, ...],
-    matcher: Matcher,
-    layout: ScreeningLayout,
-    cutoffs: ScreeningCutoffs,
-    batch: tuple[tuple[int, ...], date, set[int]],
-    today: date,
-) -> _Outcome:
-    """Match and score every row, then apply the refusal rules; ``batch`` is (grades, date,
-    students already in it)."""
-    grades, on, taken = batch
-    matched = [matcher.match(row) for row in rows]
-    seen: dict[int, list[int]] = {}
-    for row, found in zip(rows, matched, strict=True):
-        if found[0] is not None:
-            seen.setdefault(found[0].id, []).append(row.number)
-    out = _Outcome([], [], [])
-    for row, (pupil, name, label, found_problems) in zip(rows, matched, strict=True):
-        score, cell_problems = read_sheet(row, layout, cutoffs)
-        out.problems += found_problems + cell_problems
-        status, warn_item9 = UNMATCHED, True
-        if pupil is not None:
-            others = [n for n in seen[pupil.id] if n != row.number]
-            reason: ValidationError | None = None
-            if others:
-                reason = ValidationError.of(
-                    QT_TRANSLATE_NOOP(
-                        "problems",
-                        "the same student as row %1; none of these rows is imported — keep the"
-                        " right one and import again",
-                    ),
-                    ", ".join(map(str, others)),
-                )
-            elif pupil.id in taken:
-                reason, warn_item9 = ValidationError.of(ALREADY_IN_BATCH), False
-            else:
-                reason = refusal(pupil, grades, on, today, False)
-            if reason is None and score is None:
-                reason = ValidationError.of(
-                    QT_TRANSLATE_NOOP(
-                        "problems",
-                        "has no answers: the student did not sit the screening; not imported",
-                    )
-                )
-            if reason is not None or score is None:
-                status = SKIPPED
-                if reason is not None:
-                    out.problems.append(Problem.of_error(row.number, None, reason))
-            else:
-                status, warn_item9 = (SCORED if score.valid else INVALID), False
-                out.stored.append((pupil, score))
-                if not score.complete:
-                    out.problems.append(_incomplete(row.number, score.missing))
-        if warn_item9 and score is not None and ITEM9 in score.flags:
-            out.problems.append(
-                Problem.of(
-                    row.number,
-                    None,
-                    QT_TRANSLATE_NOOP(
-                        "problems",
-                        "PHQ-9 item 9 is %1 (thoughts of self-harm) but the row is not imported:"
-                        " find the student and assess the risk today",
-                    ),
-                    score.item9,
-                )
-            )
-        out.lines.append(
-            ScreeningLine(
-                row=row.number,
-                status=status,
-                student_id=pupil.id if pupil is not None else None,
-                name=name or (pupil.name if pupil is not None else ""),
-                class_label=label,
-                total=score.total if score is not None else None,
-                flags=score.flags if score is not None else (),
-                item9=score.item9 if score is not None else None,
-            )
-        )
-    out.problems.sort(key=lambda p: -1 if p.row is None else p.row)
-    return out
 
 
 def import_screening(
@@ -233,7 +122,7 @@ def import_screening(
         cutoffs = policy_in(session).screening
         matcher = Matcher(layout, load_roll(session), today)
         rows = data_rows(table, header_row)
-        out = _decide(rows, matcher, layout, cutoffs, (grades, on, taken), today)
+        out = decide_rows(rows, matcher, layout, cutoffs, (grades, on, taken), today)
         scores = [score for _pupil, score in out.stored]
         flagged = sum(is_flagged(score) for score in scores)
         item9 = sum(ITEM9 in score.flags for score in scores)
@@ -274,29 +163,6 @@ def import_screening(
         skipped=counts[SKIPPED],
         problems=tuple(out.problems),
         lines=tuple(out.lines),
-    )
-
-
-def _incomplete(row: int, missing: tuple[int, ...]) -> Problem:
-    if missing:
-        return Problem.of(
-            row,
-            None,
-            QT_TRANSLATE_NOOP(
-                "problems",
-                "the sheet is incomplete (item %1 unanswered or unreadable): stored as invalid and"
-                " not scored; the student retakes the screening",
-            ),
-            ", ".join(str(n) for n in missing),
-        )
-    return Problem.of(
-        row,
-        None,
-        QT_TRANSLATE_NOOP(
-            "problems",
-            "the sheet is incomplete: stored as invalid and not scored; the student retakes the"
-            " screening",
-        ),
     )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from counselroom.domain.cells import parse_student_no_cell
 from counselroom.domain.classes import ClassName, parse_class
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from counselroom.domain.id_cells import parse_student_no_cell
 from counselroom.intake.problems import Problem
 from counselroom.intake.screening_layout import ScreeningLayout
 from counselroom.intake.sheets import SheetRow, is_formula

@@ -32,10 +32,9 @@ __all__ = [
     "LEFT_SCHOOL",
     "RISK_TASK_NOTE",
     "BatchResultRow",
-    "CoverageRow",
     "Pupil",
     "Roll",
-    "coverage",
+    "class_then_name",
     "grade_then",
     "is_flagged",
     "load_roll",
@@ -44,6 +43,7 @@ __all__ = [
     "result_rows",
     "result_values",
     "risk_task_values",
+    "who_select",
 ]
 
 LEFT_SCHOOL = ("transferred", "graduated")
@@ -215,17 +215,11 @@ class BatchResultRow:
     status: str  # student status
 
 
-@dataclass(frozen=True)
-class CoverageRow:
-    student_id: int
-    student_no: str | None
-    name: str
-    class_label: str
-    grade_level: int
-    status: str = "enrolled"  # "on_leave" students are listed too: the ones most at risk
-
-
-def _who() -> Any:
+def who_select() -> Any:
+    """A student with his class, the columns in this order: id, 学籍号, name, class label,
+    status, grade level (99 when unknown), class number (999 when none), sort name (pinyin).
+    Shared by the result list and the coverage (screening_batch_view), which add columns after
+    these and sort with ``class_then_name``."""
     return select(
         Student.id,
         Student.student_no,
@@ -238,7 +232,8 @@ def _who() -> Any:
     ).outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
 
 
-def _class_then_name(row: Any) -> tuple[Any, ...]:
+def class_then_name(row: Any) -> tuple[Any, ...]:
+    """Sort key of a ``who_select`` row: grade, class number, class label, name, id."""
     return (row[5], row[6], row[3], row[7], row[0])
 
 
@@ -247,14 +242,14 @@ def result_rows(
 ) -> tuple[BatchResultRow, ...]:
     """The batch's results (or one of them), by class then name; one query."""
     query = (
-        _who()
+        who_select()
         .add_columns(ScreeningResult)
         .join(ScreeningResult, ScreeningResult.student_id == Student.id)
         .where(ScreeningResult.batch_id == batch_id)
     )
     if result_id is not None:
         query = query.where(ScreeningResult.id == result_id)
-    rows = sorted(session.execute(query), key=_class_then_name)
+    rows = sorted(session.execute(query), key=class_then_name)
     out = []
     for row in rows:
         r: ScreeningResult = row[8]
@@ -271,35 +266,6 @@ def result_rows(
                 lie=r.lie_score,
                 flags=tuple(str(f) for f in json.loads(r.flags_json or "[]")),
                 valid=bool(r.valid),
-                status=str(row[4]),
-            )
-        )
-    return tuple(out)
-
-
-def coverage(
-    session: Session, batch_id: int, grades: tuple[int, ...], batch_on: date, today: date
-) -> tuple[CoverageRow, ...]:
-    """Students still at school (enrolled or on leave) who were in one of the batch's grades on
-    its day and have no result in it, by class then name."""
-    done = select(ScreeningResult.student_id).where(ScreeningResult.batch_id == batch_id)
-    query = (
-        _who()
-        .add_columns(Student.grade_level)
-        .where(Student.status.in_(("enrolled", "on_leave")), Student.id.not_in(done))
-    )
-    out = []
-    for row in sorted(session.execute(query), key=_class_then_name):
-        level = row[8] if row[8] is not None else (row[5] if row[5] != 99 else None)
-        if level is None or grade_then(int(level), batch_on, today) not in grades:
-            continue
-        out.append(
-            CoverageRow(
-                student_id=int(row[0]),
-                student_no=row[1],
-                name=str(row[2]),
-                class_label=str(row[3] or ""),
-                grade_level=grade_then(int(level), batch_on, today),
                 status=str(row[4]),
             )
         )

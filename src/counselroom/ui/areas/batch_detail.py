@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidg
 
 from counselroom.domain.grades import grade_label
 from counselroom.domain.screening_flags import ITEM9
-from counselroom.services.screening_batches import BatchDetail, BatchResultRow, CoverageRow
+from counselroom.services.screening_batch_view import BatchDetail, CoverageRow
+from counselroom.services.screening_batches import BatchResultRow
 from counselroom.ui.areas.codes import instrument_label, screening_flags_text, severity_label
 from counselroom.ui.areas.table_kit import (
     OVERDUE_COLOUR,

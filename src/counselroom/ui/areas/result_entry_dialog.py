@@ -37,7 +37,8 @@ from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.domain.scoring import ITEM_COUNTS, MHT_SCALES
 from counselroom.domain.screening_flags import ITEM9
 from counselroom.services.roles import PermissionDenied
-from counselroom.services.screening_batches import BatchDetail, BatchResultRow
+from counselroom.services.screening_batch_view import BatchDetail
+from counselroom.services.screening_batches import BatchResultRow
 from counselroom.ui.areas.batch_dialog import ERROR_STYLE
 from counselroom.ui.areas.codes import instrument_label, mht_scale_label, screening_flags_text
 from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons

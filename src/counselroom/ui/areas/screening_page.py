@@ -27,11 +27,10 @@ from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission
 from counselroom.services.school import school_info
+from counselroom.services.screening_batch_view import BatchDetail, batch_detail
 from counselroom.services.screening_batches import (
-    BatchDetail,
     BatchInput,
     BatchResultRow,
-    batch_detail,
     create_batch,
     enter_result,
 )

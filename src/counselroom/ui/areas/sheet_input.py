@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from counselroom.domain.answers import parse_likert, parse_yes_no_answer
 from counselroom.domain.errors import ValidationError
 from counselroom.domain.scoring import ITEM_COUNTS
-from counselroom.services.screening_batches import CoverageRow
+from counselroom.services.screening_batch_view import CoverageRow
 from counselroom.ui.areas.codes import instrument_label
 from counselroom.ui.i18n import fill
 

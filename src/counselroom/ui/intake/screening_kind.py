@@ -20,11 +20,8 @@ from counselroom.intake.screening_fields import detect_mht_mode, screening_field
 from counselroom.intake.sheets import Table
 from counselroom.services.context import Context
 from counselroom.services.screening_batches import BatchInput
-from counselroom.services.screening_import import (
-    ScreeningLine,
-    ScreeningReport,
-    import_screening,
-)
+from counselroom.services.screening_import import ScreeningReport, import_screening
+from counselroom.services.screening_rows import ScreeningLine
 from counselroom.ui.areas.codes import (
     instrument_label,
     mht_scale_label,
