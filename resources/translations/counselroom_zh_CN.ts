@@ -57,7 +57,7 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="+94"/>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="+100"/>
         <source>Log a group activity</source>
         <translation>登记团体活动</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Your account may not log activities.</source>
         <translation>您的账户无权登记活动。</translation>
     </message>
@@ -481,7 +481,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+65"/>
+        <location filename="../../src/counselroom/ui/areas/batch_dialog.py" line="+71"/>
         <source>New screening batch</source>
         <translation>新建筛查批次</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Your account may not create screening batches.</source>
         <translation>您的账户无权创建筛查批次。</translation>
     </message>
@@ -3060,7 +3060,7 @@ Close anyway?</source>
 <context>
     <name>ResultEntryDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+67"/>
+        <location filename="../../src/counselroom/ui/areas/result_entry_dialog.py" line="+73"/>
         <source>Enter %1 sheets</source>
         <translation>录入 %1 答卷</translation>
     </message>
@@ -3120,7 +3120,7 @@ Close anyway?</source>
         <translation>作答(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+108"/>
         <source>no total (sheet not complete)</source>
         <translation>无总分（答卷不完整）</translation>
     </message>
@@ -5714,7 +5714,7 @@ Close anyway?</source>
 <context>
     <name>activities</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="-142"/>
+        <location filename="../../src/counselroom/ui/areas/activity_dialog.py" line="-140"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>

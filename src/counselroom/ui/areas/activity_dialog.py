@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,14 @@ from counselroom.domain.errors import CounselRoomError, ValidationError
 from counselroom.services.activities import GROUP_ACTIVITY_KINDS, MAX_COUNT
 from counselroom.services.roles import PermissionDenied
 from counselroom.ui.areas.activity_model import activity_kind_label
-from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons
+from counselroom.ui.areas.dialog_footer import (
+    StandardButton,
+    clear_messages,
+    message_line,
+    save_button_of,
+    save_buttons,
+    show_message,
+)
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 
@@ -156,9 +162,7 @@ class ActivityDialog(QDialog):
 
     @property
     def save_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert button is not None
-        return button
+        return save_button_of(self.buttons)
 
     def value(self) -> ActivityInput:
         note = self.note_edit.toPlainText()
@@ -200,15 +204,10 @@ class ActivityDialog(QDialog):
             text = fill(self.tr("Not saved: %1"), error)
         else:
             text = fill(self.tr("Not saved (unexpected error): %1"), error)
-        self.message_label.setText(text)
-        self.message_label.show()
+        show_message(self.message_label, text)
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
-        self.message_label.clear()
-        self.message_label.hide()
+        clear_messages(self.errors, self.message_label)
 
     def _focus(self, field: str) -> None:
         editors: dict[str, QWidget] = {

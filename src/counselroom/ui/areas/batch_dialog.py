@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -33,7 +32,14 @@ from counselroom.domain.terms import term_of
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.screening_batches import BatchInput
 from counselroom.ui.areas.codes import instrument_label
-from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons
+from counselroom.ui.areas.dialog_footer import (
+    StandardButton,
+    clear_messages,
+    message_line,
+    save_button_of,
+    save_buttons,
+    show_message,
+)
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.problem_text import error_text
@@ -138,9 +144,7 @@ class BatchDialog(QDialog):
 
     @property
     def save_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert button is not None
-        return button
+        return save_button_of(self.buttons)
 
     def value(self) -> BatchInput:
         note = self.note_edit.toPlainText().strip()
@@ -183,15 +187,10 @@ class BatchDialog(QDialog):
             text = fill(self.tr("Not saved: %1"), error_text(error))
         else:
             text = fill(self.tr("Not saved (unexpected error): %1"), error)
-        self.message_label.setText(text)
-        self.message_label.show()
+        show_message(self.message_label, text)
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
-        self.message_label.clear()
-        self.message_label.hide()
+        clear_messages(self.errors, self.message_label)
 
     def _term_edited(self, _text: str) -> None:
         self._term_typed = True

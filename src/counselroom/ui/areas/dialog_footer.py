@@ -3,9 +3,9 @@ Save button beside Cancel (or Close, for a dialog that stays open to enter more)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from counselroom.ui.named import named
 
@@ -28,3 +28,21 @@ def save_buttons(
     buttons.accepted.connect(save)
     buttons.rejected.connect(leave)
     return buttons
+
+
+def save_button_of(buttons: QDialogButtonBox) -> QPushButton:
+    button = buttons.button(StandardButton.Save)
+    assert button is not None
+    return button
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.show()
+
+
+def clear_messages(errors: Mapping[str, QLabel], message: QLabel) -> None:
+    """Hide every field's error and the message line (before a new save)."""
+    for label in (*errors.values(), message):
+        label.clear()
+        label.hide()

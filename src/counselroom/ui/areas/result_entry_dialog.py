@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -41,7 +40,14 @@ from counselroom.services.screening_batch_view import BatchDetail
 from counselroom.services.screening_batches import BatchResultRow
 from counselroom.ui.areas.batch_dialog import ERROR_STYLE
 from counselroom.ui.areas.codes import instrument_label, mht_scale_label, screening_flags_text
-from counselroom.ui.areas.dialog_footer import StandardButton, message_line, save_buttons
+from counselroom.ui.areas.dialog_footer import (
+    StandardButton,
+    clear_messages,
+    message_line,
+    save_button_of,
+    save_buttons,
+    show_message,
+)
 from counselroom.ui.areas.sheet_input import (
     BLANK,
     SheetInput,
@@ -190,9 +196,7 @@ class ResultEntryDialog(QDialog):
 
     @property
     def save_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert button is not None
-        return button
+        return save_button_of(self.buttons)
 
     def _mode_changed(self) -> None:
         report = self.instrument == "mht" and self.report_radio.isChecked()
@@ -303,15 +307,10 @@ class ResultEntryDialog(QDialog):
             text = fill(self.tr("Not saved: %1"), error_text(error, record=False))
         else:
             text = fill(self.tr("Not saved (unexpected error): %1"), error)
-        self.message_label.setText(text)
-        self.message_label.show()
+        show_message(self.message_label, text)
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
-        self.message_label.clear()
-        self.message_label.hide()
+        clear_messages(self.errors, self.message_label)
 
     def error_texts(self) -> dict[str, str]:
         """The messages shown now, by field (for the page's tests and the status bar)."""
