@@ -57,7 +57,7 @@ _DAMAGED = (
     EOFError,
     OSError,
     OverflowError,
-    RuntimeError,  # zipfile: an encrypted member, or NotImplementedError for a method/version
+    RuntimeError,  # zipfile: an encrypted member, or a compression method it cannot read
     struct.error,
 )
 

@@ -37,11 +37,11 @@ from counselroom.domain.errors import (
     ValidationError,
     fill,  # one pass: cell text holding "%1" stays as typed
 )
-from counselroom.intake.columns import mapping_to_remember
-from counselroom.preferences import Preferences, remember_choices, remembered_choices
+from counselroom.preferences import Preferences, remembered_choices
 from counselroom.ui.areas.page_base import ContextSource
 from counselroom.ui.intake.import_kind import ImportKind, ImportOutcome, LoadedFile, read_for_import
 from counselroom.ui.intake.mapping_model import ColumnsStep, message_label, say
+from counselroom.ui.intake.remembered import remember_mapping
 from counselroom.ui.intake.report_model import ReportPane
 from counselroom.ui.named import named
 from counselroom.ui.problem_text import error_text
@@ -328,19 +328,14 @@ class ImportDialog(QDialog):
         """Keep this file's column choices for the next file of the kind."""
         if self.loaded is None:
             return
-        choices = mapping_to_remember(self.loaded.guess.headers, mapping)
-        remember_choices(self.preferences, self.kind.remember_key(), choices)
-        try:
-            self.preferences.save()
-        except OSError as exc:  # the import is done all the same
-            log.warning("cannot save the import column choices: %s", exc)
-            text = fill(
-                QCoreApplication.translate(
-                    "ImportDialog", "The column choices were not remembered: %1"
-                ),
-                exc,
+        failed = remember_mapping(
+            self.preferences, self.kind.remember_key(), self.loaded.guess.headers, mapping
+        )
+        if failed is not None:  # the import is done all the same
+            text = QCoreApplication.translate(
+                "ImportDialog", "The column choices were not remembered: %1"
             )
-            say(self.columns.note_label, text)
+            say(self.columns.note_label, fill(text, failed))
 
     def _forget_report(self) -> None:
         self.outcome = None
