@@ -393,3 +393,21 @@ def test_choose_file_offers_spreadsheets_and_loads_the_choice(
         assert dialog.loaded is not None and dialog.file_label.text() == messy.name
     finally:
         chooser.reject()
+
+
+def test_choices_are_remembered_and_a_failed_save_is_returned_not_raised(tmp_path: Path) -> None:
+    from counselroom.preferences import Preferences, remembered_choices
+    from counselroom.ui.intake.remembered import remember_mapping
+
+    saved = Preferences(tmp_path / "preferences.json")
+    assert remember_mapping(saved, "roster", ["姓名", "学籍号"], {"name": 0}) is None
+    assert remembered_choices(Preferences.load(tmp_path / "preferences.json"), "roster") == {
+        "姓名": "name",
+        "学籍号": "",
+    }
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where a folder must be")
+    failing = Preferences(blocked / "preferences.json")
+    error = remember_mapping(failing, "roster", ["姓名"], {"name": 0})
+    assert isinstance(error, OSError)
+    assert remembered_choices(failing, "roster") == {"姓名": "name"}  # kept for this session
