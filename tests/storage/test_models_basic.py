@@ -229,8 +229,13 @@ def test_case_work_records(session: Session, counsellor: User) -> None:
     session.flush()
     referral.consent_id = consent.id
     referral.events = [
-        ReferralEvent(state="proposed", at=NOW, by_id=counsellor.id),
-        ReferralEvent(state="consent_given", at=NOW + timedelta(days=1), by_id=counsellor.id),
+        ReferralEvent(state="proposed", on=TODAY, at=NOW, by_id=counsellor.id),
+        ReferralEvent(
+            state="consent_given",
+            on=TODAY + timedelta(days=1),
+            at=NOW + timedelta(days=1),
+            by_id=counsellor.id,
+        ),
     ]
     batch = ScreeningBatch(
         instrument="phq9", on=TODAY, term="2025-2026-2", grades="8", created_by_id=counsellor.id

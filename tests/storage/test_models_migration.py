@@ -190,3 +190,49 @@ def test_each_downgrade_restores_the_schema_before_it(
         _run(engine, chain[index].downgrade)
         assert _schema(engine) == before[index], chain[index].revision
     engine.dispose()
+
+
+def test_0003_dates_old_steps_by_the_local_day_and_adds_only_missing_presets(
+    tmp_path: Path, chain: list[ModuleType]
+) -> None:
+    """Old steps get the Beijing day of the moment they were recorded; consents were all a
+    guardian's; the preset hotlines are matched by phone digits, deleted entries included."""
+    engine = _engine(tmp_path / "old.db")
+    revisions = [m.revision for m in chain]
+    for step in chain[: revisions.index("0003")]:
+        _run(engine, step.upgrade)
+    with engine.begin() as conn:
+        for sql in (
+            "INSERT INTO users (id, username, display_name, role, created_at) "
+            "VALUES (1, 'lin', '林老师', 'counsellor', '2026-01-01 00:00:00')",
+            "INSERT INTO students (id, name, created_at, updated_at) "
+            "VALUES (1, '张三', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            "INSERT INTO institutions (id, kind, name, phone) "
+            "VALUES (1, 'hotline', '青少年热线', '123 55')",
+            "INSERT INTO institutions (id, kind, name, phone, deleted_at) "
+            "VALUES (2, 'hotline', '希望24', '4001619995', '2026-02-01 00:00:00')",
+            "INSERT INTO referrals (id, student_id, institution_id, reason, proposed_on, "
+            "created_by_id, created_at) VALUES (1, 1, 1, '失眠', '2026-11-20', 1, "
+            "'2026-11-20 01:00:00')",
+            "INSERT INTO referral_events (id, referral_id, state, at, by_id) "
+            "VALUES (1, 1, 'proposed', '2026-11-20 01:00:00', 1)",
+            "INSERT INTO referral_events (id, referral_id, state, at, by_id) "
+            "VALUES (2, 1, 'consent_pending', '2026-11-20 17:30:00', 1)",
+            "INSERT INTO consents (id, student_id, purpose, guardian_name, method, given, "
+            "\"on\", text_version, recorded_by_id, created_at) VALUES (1, 1, 'referral', "
+            "'李母', 'paper', 1, '2026-11-21', 'v1', 1, '2026-11-21 02:00:00')",
+        ):
+            conn.execute(sa.text(sql))
+    _run(engine, chain[revisions.index("0003")].upgrade)
+    with engine.connect() as conn:
+        steps = conn.execute(sa.text('SELECT id, "on" FROM referral_events ORDER BY id')).all()
+        assert [tuple(r) for r in steps] == [(1, "2026-11-20"), (2, "2026-11-21")]
+        consent = conn.execute(sa.text("SELECT by_student, withdrawal_note FROM consents")).one()
+        assert tuple(consent) == (0, None)
+        rows = conn.execute(sa.text("SELECT id, name, phone FROM institutions ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [
+        (1, "青少年热线", "123 55"),
+        (2, "希望24", "4001619995"),
+        (3, "12356 心理援助热线", "12356"),
+    ]
+    engine.dispose()

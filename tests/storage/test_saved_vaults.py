@@ -21,6 +21,12 @@ from counselroom.vault.verify import verify_vault
 
 SAVED = Path(__file__).parents[1] / "data" / "vaults"
 FOLDERS = sorted(p for p in SAVED.iterdir() if (p / "expected.json").is_file())
+# Rows that later migrations add to a vault saved at an earlier revision. 0003 adds the preset
+# hotlines a vault lacks: the demo vaults of 0001 and 0002 already list 12355, so two.
+ADDED_BY_MIGRATIONS: dict[str, dict[str, int]] = {
+    "0001": {"institutions": 2},
+    "0002": {"institutions": 2},
+}
 
 
 def test_there_is_a_saved_vault_of_the_current_revision() -> None:
@@ -40,7 +46,9 @@ def test_saved_vault_opens_migrates_and_keeps_its_records(saved: Path, tmp_path:
         assert verify_vault(ctx.vault) == []
         with ctx.vault.read() as session:
             assert migrate.current_revision(session.connection()) == migrate.head_revision()
-            for name, count in expected["counts"].items():
+            added = ADDED_BY_MIGRATIONS.get(expected["revision"], {})
+            for name, saved_count in expected["counts"].items():
+                count = saved_count + added.get(name, 0)
                 rows = session.scalar(select(func.count()).select_from(table(name)))
                 assert rows == count, f"{name}: {rows} rows, expected {count}"
             for student_no, name in expected["students"].items():

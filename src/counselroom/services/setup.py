@@ -1,4 +1,5 @@
-"""Creating a vault: school profile, first administrator, default policy, recovery code."""
+"""Creating a vault: school profile, first administrator, default policy, the preset hotlines
+(domain/hotlines.py), recovery code."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from counselroom.domain.errors import ValidationError
+from counselroom.domain.hotlines import PRESET_INSTITUTIONS, phone_key
 from counselroom.domain.policy import Policy
 from counselroom.services.context import Actor, Context
 from counselroom.services.passwords import check_new_password
 from counselroom.services.roles import Role
 from counselroom.storage.base import utcnow
-from counselroom.storage.models import PolicySetting, SchoolProfile, User
+from counselroom.storage.models import Institution, PolicySetting, SchoolProfile, User
 from counselroom.vault.kdf import KdfParams, production_params
 from counselroom.vault.vault import Vault
 
@@ -36,6 +41,18 @@ def check_username(username: str) -> str:
     if not name or len(name) > 40 or any(ch.isspace() for ch in name):
         raise ValidationError("user name must be 1–40 characters without spaces", field="username")
     return name
+
+
+def _add_preset_institutions(session: Session) -> None:
+    """The preset hotlines the new vault lacks, matched by phone. The migrations that build
+    the schema already add them (0003 does so for any vault without them); this keeps a new
+    vault right even if the schema is ever built another way, without listing one twice."""
+    present = {phone_key(phone) for phone in session.scalars(select(Institution.phone))}
+    session.add_all(
+        Institution(kind=kind, name=name, department=dept, phone=phone, hours=hours)
+        for kind, name, dept, phone, hours in PRESET_INSTITUTIONS
+        if phone_key(phone) not in present
+    )
 
 
 def init_vault(
@@ -89,6 +106,7 @@ def init_vault(
                     note="defaults",
                 )
             )
+            _add_preset_institutions(session)
             vault.audit(
                 session,
                 "vault.create",

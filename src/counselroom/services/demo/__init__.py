@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.hotlines import phone_key
 from counselroom.domain.policy import Policy
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission, Role
@@ -33,6 +34,7 @@ from counselroom.storage.models import (
     CounsellingSession,
     GroupActivity,
     Guardian,
+    Institution,
     Leave,
     NotificationTask,
     ParentContact,
@@ -140,6 +142,9 @@ def generate_school(
             counsellor_id=counsellor_id,
             counsellor_name=counsellor_name,
             terms=history_terms(day, rng),
+            known_phones=frozenset(
+                phone_key(phone) for phone in session.scalars(select(Institution.phone))
+            ),
         )
         build_roster(world, students)
         build_history(world)

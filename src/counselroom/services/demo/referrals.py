@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from counselroom.domain.hotlines import phone_key
 from counselroom.storage.models import (
     Consent,
     DocumentRecord,
@@ -34,7 +35,11 @@ class ReferralOutcome:
 
 
 def add_institutions(world: World) -> None:
+    """The demo district's directory, less what the vault already lists (its preset hotlines,
+    matched by phone as the migration matches them)."""
     for kind, name, department, phone, hours in places.INSTITUTIONS:
+        if phone_key(phone) in world.known_phones:
+            continue
         world.institutions[name] = world.tables.add(
             Institution,
             kind=kind,
@@ -93,6 +98,8 @@ def add_referral(world: World, pupil: Pupil, day: date, tier: int) -> ReferralOu
             reference=f"ZJ-{consent_on.year}-{pupil.id:05d}",
             recorded_by_id=world.counsellor_id,
             created_at=utc(consent_on, 17),
+            by_student=False,  # a referral always needs the guardian
+            withdrawal_note=None,
         )
         steps.append(("consent_given" if given else "consent_refused", consent_on))
         if given:
@@ -136,6 +143,7 @@ def add_referral(world: World, pupil: Pupil, day: date, tier: int) -> ReferralOu
             ReferralEvent,
             referral_id=referral_id,
             state=state,
+            on=when,
             at=utc(when, 9 + hour),
             by_id=world.counsellor_id,
             note=wording.EVENT_NOTES[state],

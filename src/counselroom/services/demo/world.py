@@ -75,6 +75,9 @@ class World:
     staff: dict[str, list[str]] = field(default_factory=dict)  # role -> names
     subject_teachers: dict[int, list[str]] = field(default_factory=dict)  # grade -> names
     institutions: dict[str, int] = field(default_factory=dict)  # kind or name -> id
+    # phone_key of every institution already in the vault (the presets of a new vault): the
+    # demo's own directory skips those, so 12355 is not listed twice
+    known_phones: frozenset[str] = frozenset()
     closures_left: int | None = None  # a profile's cap on closed files; None: no cap
     pace_scale: float = 1.0  # multiplies each file's pace (profiles with a pace)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counselroom.storage.base import Base
 
-from ._columns import created_at, one_of, student_fk, user_fk
+from ._columns import created_at, number, one_of, student_fk, user_fk
 from .choices import CONSENT_METHODS, CONSENT_PURPOSES
 
 
@@ -16,7 +17,9 @@ class Consent(Base):
     """A guardian's answer for one purpose; ``given`` False records a refusal.
 
     ``text_version`` names the consent wording the guardian saw; ``reference`` is the paper
-    form's number or where it is filed.
+    form's number or where it is filed. ``by_student``: the student consented himself (14 or
+    older on ``on``, PIPL art. 31; never for a referral). ``withdrawal_note`` says how a
+    withdrawal reached the school.
     """
 
     __tablename__ = "consents"
@@ -39,3 +42,6 @@ class Consent(Base):
     reference: Mapped[str | None]
     recorded_by_id: Mapped[int] = user_fk()
     created_at: Mapped[datetime] = created_at()
+    # migration 0003, hence last
+    by_student: Mapped[bool] = number(False)
+    withdrawal_note: Mapped[str | None] = mapped_column(Text)

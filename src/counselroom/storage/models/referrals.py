@@ -74,7 +74,8 @@ class Referral(Base):
 
 
 class ReferralEvent(Base):
-    """A step of the referral (state reached, when, by whom)."""
+    """A step of the referral: the state reached, the day it happened (``on``, typed by the
+    user), and who recorded it when (``by_id``, ``at``: the signature)."""
 
     __tablename__ = "referral_events"
     __table_args__ = (one_of("state", REFERRAL_STATES),)
@@ -87,5 +88,7 @@ class ReferralEvent(Base):
     at: Mapped[datetime]
     by_id: Mapped[int] = user_fk()
     note: Mapped[str] = empty_text(Text)
+    # migration 0003, hence last: the day of the step, which may be before it was recorded
+    on: Mapped[date]
 
     referral: Mapped[Referral] = relationship(back_populates="events")
