@@ -35,6 +35,7 @@ from counselroom.storage.models import (
     BreakGlassRecord,
     Closure,
     Concern,
+    Consent,
     CounsellingSession,
     DocumentRecord,
     Guardian,
@@ -239,6 +240,19 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         )
         _add(s, PlanMeasure, plan_id=plan, who="psychology_teacher", what=SECRETS["plan"])
         hospital = _add(s, Institution, kind="hospital", name="市精神卫生中心")
+        consent = _add(
+            s,
+            Consent,
+            student_id=sid,
+            purpose="referral",
+            guardian_name="张母",
+            relation="母亲",
+            method="paper",
+            given=True,
+            on=ago(84),
+            text_version="转介知情同意书 第1版",
+            recorded_by_id=uid,
+        )
         referral = _add(
             s,
             Referral,
@@ -248,6 +262,7 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
             urgency="urgent",
             state="feedback",
             proposed_on=ago(84),
+            consent_id=consent,
             sent_on=ago(83),
             feedback_on=ago(70),
             feedback_text=SECRETS["feedback"],
@@ -258,6 +273,7 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
             ReferralEvent,
             referral_id=referral,
             state="sent",
+            on=ago(83),
             at=local(ago(83), 10),
             by_id=uid,
             note="已联系",
@@ -357,6 +373,9 @@ def test_counsellor_sees_every_part(vault: Vault) -> None:
     assert f.referrals is not None
     assert f.referrals[0].institution == "市精神卫生中心"
     assert f.referrals[0].events[0].state == "sent"
+    assert f.referrals[0].events[0].on == ago(83)
+    assert f.referrals[0].consent is not None and f.referrals[0].consent.relation == "母亲"
+    assert f.consents is not None and [c.id for c in f.consents] == [f.referrals[0].consent_id]
     assert f.contacts is not None and f.contacts[0].summary == SECRETS["contact"]
     assert f.leaves is not None and f.leaves[0].return_record is not None
     assert f.screenings is not None
@@ -405,6 +424,7 @@ def test_viewer_gets_tier_and_required_actions_only(vault: Vault) -> None:
         "leaves",
         "screenings",
         "closures",
+        "consents",
     ):
         assert getattr(f, name) is None, name
     assert f.header.tier == 2 and f.profile.name == "张三"

@@ -1,5 +1,7 @@
 """Reading the case parts of a file (READ_CASE_NOTES only): plans, sessions, concerns,
-referrals, contacts, leave, screenings, closures — one query per part, never one per record."""
+referrals, contacts, leave, screenings, closures — one query per part, never one per record.
+
+Referrals and consents are read in referral_records.py (re-exported here)."""
 
 from __future__ import annotations
 
@@ -19,26 +21,23 @@ from counselroom.services.file_entries import (
     LeaveEntry,
     MeasureEntry,
     PlanEntry,
-    ReferralEntry,
-    ReferralEventEntry,
     ReturnEntry,
     ScreeningEntry,
     SessionEntry,
 )
 from counselroom.services.file_records import AuthorNames
+from counselroom.services.referral_records import read_consents as read_consents
+from counselroom.services.referral_records import read_referrals as read_referrals
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
     BreakGlassRecord,
     Closure,
     Concern,
     CounsellingSession,
-    Institution,
     Leave,
     ParentContact,
     Plan,
     PlanMeasure,
-    Referral,
-    ReferralEvent,
     ReturnRecord,
     ScreeningBatch,
     ScreeningResult,
@@ -161,50 +160,6 @@ def read_concerns(
             created_at=c.created_at,
         )
         for c in rows
-    )
-
-
-def read_referrals(
-    session: Session, student_id: int, names: AuthorNames
-) -> tuple[ReferralEntry, ...]:
-    events: dict[int, list[ReferralEventEntry]] = defaultdict(list)
-    for e in session.execute(
-        select(ReferralEvent.__table__)
-        .join(Referral, ReferralEvent.referral_id == Referral.id)
-        .where(Referral.student_id == student_id)
-        .order_by(ReferralEvent.at, ReferralEvent.id)
-    ):
-        events[e.referral_id].append(
-            ReferralEventEntry(e.id, e.state, e.at, names(e.by_id), e.note)
-        )
-    rows = session.execute(
-        select(Referral, Institution.name, Institution.kind)
-        .join(Institution, Referral.institution_id == Institution.id)
-        .where(Referral.student_id == student_id)
-        .order_by(Referral.proposed_on, Referral.id)
-    )
-    return tuple(
-        ReferralEntry(
-            id=r.id,
-            institution=institution,
-            institution_kind=kind,
-            reason=r.reason,
-            urgency=r.urgency,
-            state=r.state,
-            proposed_on=r.proposed_on,
-            consent_id=r.consent_id,
-            sent_on=r.sent_on,
-            seen_on=r.seen_on,
-            feedback_on=r.feedback_on,
-            feedback_text=r.feedback_text,
-            diagnosis_received=r.diagnosis_received,
-            treatment=r.treatment,
-            advice=r.advice,
-            closed_on=r.closed_on,
-            created_at=r.created_at,
-            events=tuple(events.get(r.id, ())),
-        )
-        for r, institution, kind in rows
     )
 
 

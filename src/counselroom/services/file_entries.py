@@ -7,6 +7,9 @@ from datetime import date, datetime, timedelta
 
 from counselroom.domain.cutoffs import ScreeningCutoffs
 from counselroom.domain.policy import FollowUpPolicy
+from counselroom.services.referral_entries import ConsentEntry as ConsentEntry
+from counselroom.services.referral_entries import ReferralEntry as ReferralEntry
+from counselroom.services.referral_entries import ReferralEventEntry as ReferralEventEntry
 from counselroom.services.timeline import TimelineItem
 
 
@@ -174,37 +177,6 @@ class ConcernEntry:
 
 
 @dataclass(frozen=True)
-class ReferralEventEntry:
-    id: int
-    state: str
-    at: datetime
-    by: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ReferralEntry:
-    id: int
-    institution: str
-    institution_kind: str
-    reason: str
-    urgency: str
-    state: str
-    proposed_on: date
-    consent_id: int | None
-    sent_on: date | None
-    seen_on: date | None
-    feedback_on: date | None
-    feedback_text: str | None
-    diagnosis_received: str | None
-    treatment: str | None
-    advice: str | None
-    closed_on: date | None
-    created_at: datetime
-    events: tuple[ReferralEventEntry, ...]
-
-
-@dataclass(frozen=True)
 class ContactEntry:
     id: int
     on: date
@@ -316,6 +288,8 @@ class StudentFile:
     plan_review_after: timedelta = field(default_factory=lambda: FollowUpPolicy().plan_review)
     # the cut-off lines of the screening trend chart: the policy the results are read against
     screening_cutoffs: ScreeningCutoffs = field(default_factory=ScreeningCutoffs)
+    # consents and refusals (家校沟通 → 知情同意), oldest first; None for a viewer
+    consents: tuple[ConsentEntry, ...] | None = None
 
 
 # -- public functions ----------------------------------------------------------------------

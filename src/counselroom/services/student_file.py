@@ -18,9 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import CounselRoomError
+from counselroom.domain.policy import Policy
 from counselroom.services.case_records import (
     read_closures,
     read_concerns,
+    read_consents,
     read_contacts,
     read_leaves,
     read_plans,
@@ -34,6 +36,7 @@ from counselroom.services.file_entries import (
     BreakGlassEntry,
     ClosureEntry,
     ConcernEntry,
+    ConsentEntry,
     ContactEntry,
     DocumentEntry,
     FileHeader,
@@ -74,6 +77,7 @@ __all__ = [
     "BreakGlassEntry",
     "ClosureEntry",
     "ConcernEntry",
+    "ConsentEntry",
     "ContactEntry",
     "DocumentEntry",
     "FileHeader",
@@ -93,6 +97,7 @@ __all__ = [
     "class_choices",
     "get_student",
     "open_student_file",
+    "student_consents",
     "student_plans",
     "student_profile",
     "student_referrals",
@@ -111,7 +116,8 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
         tiers = read_tiers(session, student_id, people, full=full)
         tasks = read_tasks(session, student_id, people, full=full)
         documents = read_documents(session, student_id, people)
-        case = _case(session, student_id, people) if full else None
+        policy = policy_in(session)
+        case = _case(session, student_id, people, policy) if full else None
         if case is None:
             timeline = build_timeline(tiers=tiers, tasks=tasks)
         else:
@@ -123,12 +129,12 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
                 concerns=case.concerns,
                 referrals=case.referrals,
                 contacts=case.contacts,
+                consents=case.consents,
                 leaves=case.leaves,
                 screenings=case.screenings,
                 documents=documents,
                 closures=case.closures,
             )
-        policy = policy_in(session)
         result = StudentFile(
             header=read_header(session, student),
             profile=student_profile(session, student),
@@ -147,6 +153,7 @@ def open_student_file(ctx: Context, student_id: int) -> StudentFile:
             timeline=timeline,
             plan_review_after=policy.follow_up.plan_review,
             screening_cutoffs=policy.screening,
+            consents=case.consents if case else None,
         )
         _audit_view(ctx, session, student_id, "full" if full else "restricted")
     return result
@@ -189,6 +196,16 @@ def student_referrals(ctx: Context, student_id: int) -> tuple[ReferralEntry, ...
         get_student(session, student_id)
         result = read_referrals(session, student_id, AuthorNames(session))
         _audit_view(ctx, session, student_id, "part=referrals")
+    return result
+
+
+def student_consents(ctx: Context, student_id: int) -> tuple[ConsentEntry, ...]:
+    """The 知情同意 list of the 家校沟通 tab alone (counsellors only)."""
+    ctx.require(Permission.READ_CASE_NOTES)
+    with ctx.vault.write() as session:
+        get_student(session, student_id)
+        result = read_consents(session, student_id, AuthorNames(session))
+        _audit_view(ctx, session, student_id, "part=consents")
     return result
 
 
@@ -263,18 +280,20 @@ class _CaseParts:
     leaves: tuple[LeaveEntry, ...]
     screenings: tuple[ScreeningEntry, ...]
     closures: tuple[ClosureEntry, ...]
+    consents: tuple[ConsentEntry, ...]
 
 
-def _case(session: Session, student_id: int, names: AuthorNames) -> _CaseParts:
+def _case(session: Session, student_id: int, names: AuthorNames, policy: Policy) -> _CaseParts:
     return _CaseParts(
         plans=read_plans(session, student_id, names),
         sessions=read_sessions(session, student_id, names),
         concerns=read_concerns(session, student_id, names),
-        referrals=read_referrals(session, student_id, names),
+        referrals=read_referrals(session, student_id, names, policy),
         contacts=read_contacts(session, student_id, names),
         leaves=read_leaves(session, student_id),
         screenings=read_screenings(session, student_id),
         closures=read_closures(session, student_id, names),
+        consents=read_consents(session, student_id, names),
     )
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from counselroom.services.student_file import (
         ClosureEntry,
         ConcernEntry,
+        ConsentEntry,
         ContactEntry,
         DocumentEntry,
         LeaveEntry,
@@ -50,6 +51,7 @@ KINDS = (
     "referral",
     "referral_event",
     "contact",
+    "consent",
     "leave",
     "return",
     "screening",
@@ -122,6 +124,8 @@ _REFERRAL_STATE_ZH = {
     "withdrawn": "已撤回",
 }
 _URGENCY_ZH = {"routine": "常规", "urgent": "紧急", "emergency": "危急"}
+_CONSENT_PURPOSE_ZH = {"screening": "心理筛查", "referral": "转介", "transfer": "档案转接"}
+_CONSENT_METHOD_ZH = {"paper": "书面", "in_person": "当面", "phone": "电话", "message": "消息"}
 _CONTACT_ZH = {
     "meeting": "面谈",
     "home_visit": "家访",
@@ -193,6 +197,7 @@ def build_timeline(
     concerns: Iterable[ConcernEntry] | None = None,
     referrals: Iterable[ReferralEntry] | None = None,
     contacts: Iterable[ContactEntry] | None = None,
+    consents: Iterable[ConsentEntry] | None = None,
     leaves: Iterable[LeaveEntry] | None = None,
     screenings: Iterable[ScreeningEntry] | None = None,
     documents: Iterable[DocumentEntry] | None = None,
@@ -241,6 +246,7 @@ def build_timeline(
                 ct.id,
             )
         )
+    items += [_consent(c) for c in consents or ()]
     for leave in leaves or ():
         items += _leave(leave)
     for sc in screenings or ():
@@ -332,6 +338,18 @@ def _referral(r: ReferralEntry) -> list[TimelineItem]:
             )
         )
     return items
+
+
+def _consent(c: ConsentEntry) -> TimelineItem:
+    who = "学生本人" if c.by_student else f"{c.guardian_name}（{c.relation}）"
+    withdrawn = f"{c.withdrawn_on.isoformat()} 撤回" if c.withdrawn_on else ""
+    return TimelineItem(
+        day_moment(c.on, c.created_at),
+        "consent",
+        f"知情同意：{_label(_CONSENT_PURPOSE_ZH, c.purpose)}（{'同意' if c.given else '拒绝'}）",
+        _join(who, _label(_CONSENT_METHOD_ZH, c.method), withdrawn),
+        c.id,
+    )
 
 
 def _leave(leave: LeaveEntry) -> list[TimelineItem]:
