@@ -151,6 +151,7 @@ def _never_followed(session: Session, day: date) -> tuple[DashboardItem, ...]:
         .outerjoin(SchoolClass, Student.class_id == SchoolClass.id)
         .where(
             Student.file_state == "open",
+            Student.status != "on_leave",
             ~exists().where(CounsellingSession.student_id == Student.id),
         )
     )

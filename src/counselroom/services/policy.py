@@ -19,11 +19,17 @@ from counselroom.domain.cutoffs import ScreeningCutoffs
 from counselroom.domain.dictreader import DictReader, join_path
 from counselroom.domain.durations import MINUTE, count_of
 from counselroom.domain.errors import ValidationError
-from counselroom.domain.policy import MAX_IDLE_LOCK_MINUTES, Policy
+from counselroom.domain.policy import (
+    MAX_IDLE_LOCK_MINUTES,
+    MAX_INTERVAL_DAYS,
+    Policy,
+    ReturnFollowUp,
+)
 from counselroom.services.context import Context
+from counselroom.services.follow_up import refresh_follow_up
 from counselroom.services.roles import Permission
 from counselroom.storage.base import utcnow
-from counselroom.storage.models import PolicySetting
+from counselroom.storage.models import Leave, PolicySetting, ReturnRecord, Student
 
 __all__ = [
     "MAX_IDLE_LOCK_MINUTES",
@@ -32,6 +38,7 @@ __all__ = [
     "policy_in",
     "screening_changes",
     "set_idle_lock",
+    "set_referral_policy",
     "set_screening_cutoffs",
 ]
 
@@ -116,6 +123,90 @@ def set_screening_cutoffs(ctx: Context, cutoffs: ScreeningCutoffs) -> Policy:
         version = _store(session, ctx, latest, changed, note=SCREENING)
         ctx.audit(session, "policy.update", target=f"policy:{version}", detail=detail)
     return changed
+
+
+def set_referral_policy(
+    ctx: Context, *, feedback_overdue_days: int, return_interval_days: int, return_count: int
+) -> Policy:
+    """Set when referral feedback is overdue and the closer follow-up after a return (复学).
+
+    Administrators only. The dashboard and the 转介 list read the overdue days when they are
+    shown; the stored next follow-up of every open file with a return from leave is
+    recomputed in the same transaction with the new spacing (a return already recorded keeps
+    the end of its closer period, services/follow_up.py). Writes a new policy version and one
+    `policy.update` audit entry naming each changed key with its old and new value (and how
+    many follow-ups were recomputed); values equal to the current ones write nothing. A
+    refusal names the keyword that was out of range, whichever rule of the domain refused it.
+    """
+    ctx.require(Permission.EDIT_POLICY)
+    days = {
+        "feedback_overdue_days": feedback_overdue_days,
+        "return_interval_days": return_interval_days,
+        "return_count": return_count,
+    }
+    for name, value in days.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"must be a whole number (got {value!r})", field=name)
+        # Checked here for days, before timedelta() overflows on a huge number.
+        if name.endswith("_days") and not 1 <= value <= MAX_INTERVAL_DAYS:
+            raise ValidationError(
+                f"must be from 1 to {MAX_INTERVAL_DAYS} days (got {value})", field=name
+            )
+    overdue = timedelta(days=feedback_overdue_days)
+    try:  # the domain holds the count's limits; only the field's name is the caller's
+        rule = ReturnFollowUp(timedelta(days=return_interval_days), return_count)
+    except ValidationError as exc:
+        raise exc.located(field="return_count") from None
+    with ctx.vault.write() as session:
+        latest = _latest(session)
+        policy = _parse(latest)
+        changed = dataclasses.replace(
+            policy, referral_feedback_overdue=overdue, return_follow_up=rule
+        )
+        if changed == policy:
+            return policy
+        changes = _referral_changes(policy, changed)
+        version = _store(session, ctx, latest, changed, note="referrals")
+        if rule != policy.return_follow_up:
+            changes.append(f"refreshed={_refresh_returned(session, changed)}")
+        ctx.audit(session, "policy.update", target=f"policy:{version}", detail="; ".join(changes))
+    return changed
+
+
+def _refresh_returned(session: Session, policy: Policy) -> int:
+    """Recompute the next follow-up of every open file that has a return from leave.
+
+    ``Student.next_follow_up`` must equal what the records and the policy say, and the closer
+    follow-up after a return reads the policy's spacing; a student whose closer period is long
+    over keeps his date (the recomputation gives the same one). Returns how many were
+    recomputed, for the audit entry.
+    """
+    students = session.scalars(
+        select(Student)
+        .where(
+            Student.file_state == "open",
+            Student.status != "on_leave",
+            Student.id.in_(
+                select(Leave.student_id)
+                .join(ReturnRecord, ReturnRecord.leave_id == Leave.id)
+                .where(Leave.state == "returned")
+            ),
+        )
+        .order_by(Student.id)
+    ).all()
+    for student in students:
+        refresh_follow_up(session, student, policy)
+    return len(students)
+
+
+def _referral_changes(before: Policy, after: Policy) -> list[str]:
+    """The referral and return keys that differ, as "key old→new" by their stored names."""
+    old: dict[str, object] = {}
+    new: dict[str, object] = {}
+    for part in ("referral_feedback_overdue_days", "return_follow_up"):
+        old.update(_flatten(part, before.to_dict()[part]))
+        new.update(_flatten(part, after.to_dict()[part]))
+    return [f"{key} {_shown(old[key])}→{_shown(new[key])}" for key in old if old[key] != new[key]]
 
 
 def _checked_cutoffs(cutoffs: object) -> ScreeningCutoffs:

@@ -65,6 +65,8 @@ class ReferralInfo:
 
 @dataclass(frozen=True)
 class LeaveInfo:
+    """The latest leave; ``end`` is the day he came back, or while away the expected day."""
+
     state: str
     start: date
     end: date | None
@@ -165,7 +167,13 @@ def show_student(ctx: Context, sid: str) -> StudentDetail:
             select(Leave).where(Leave.student_id == student.id).order_by(Leave.start_on.desc())
         ).first()
         leave = (
-            LeaveInfo(leave_row.state, leave_row.start_on, leave_row.expected_return_on)
+            LeaveInfo(
+                leave_row.state,
+                leave_row.start_on,
+                leave_row.return_record.returned_on
+                if leave_row.return_record is not None
+                else leave_row.expected_return_on,
+            )
             if leave_row
             else None
         )
