@@ -216,7 +216,7 @@ def make_file() -> StudentFile:
             "给学校的建议",
             None,
             at(5),
-            (ReferralEventEntry(61, "sent", at(6), "林老师", "经绿色通道"),),
+            (ReferralEventEntry(61, "sent", at(6), "林老师", "经绿色通道", date(2026, 9, 6)),),
         ),
     )
     contacts = (

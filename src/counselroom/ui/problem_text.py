@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from counselroom.domain.errors import PROBLEMS, ValidationError, fill
+from counselroom.domain.referral_flow import STATE_TEMPLATES
 from counselroom.intake.problems import Problem
+from counselroom.ui.areas.codes import referral_state_label
 
 __all__ = ["error_text", "message_text", "problem_text"]
 
@@ -25,6 +27,9 @@ def message_text(template: str, args: Sequence[str], english: str) -> str:
     """``template`` translated and filled with ``args``; ``english`` when there is no template."""
     if not template:
         return english
+    if template in STATE_TEMPLATES:  # codes such as "consent_given" read as their names
+        separator = QCoreApplication.translate("problems", ", ")  # 、 in a Chinese list
+        args = [separator.join(referral_state_label(c) for c in a.split(", ")) for a in args]
     return fill(QCoreApplication.translate(PROBLEMS, template), *args)
 
 

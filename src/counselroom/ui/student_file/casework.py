@@ -1,4 +1,4 @@
-"""The case work of the student-file window: the action bars of the four tabs that take it.
+"""The case work of the student-file window: the action bars of the six tabs that take it.
 
 The window builds this once and hands it every loaded file; each tab's actions then decide
 what may be done (`actions.TabActions`). Kept apart from the window so that the window stays a
@@ -17,8 +17,10 @@ from counselroom.ui import dialogs
 from counselroom.ui.student_file.actions import TabActions
 from counselroom.ui.student_file.contact_dialog import ContactActions
 from counselroom.ui.student_file.form_kit import FileHost, FormDialog
+from counselroom.ui.student_file.leave_actions import LeaveActions
 from counselroom.ui.student_file.plan_actions import PlanActions
 from counselroom.ui.student_file.records import RecordsPage
+from counselroom.ui.student_file.referral_actions import ReferralActions
 from counselroom.ui.student_file.session_actions import SessionActions
 from counselroom.ui.student_file.tier_actions import TierActions
 
@@ -34,15 +36,26 @@ class Casework:
         plan: RecordsPage,
         sessions: RecordsPage,
         tiers: RecordsPage,
+        referrals: RecordsPage,
         contacts: RecordsPage,
+        leave: RecordsPage,
     ) -> None:
         self.plan = PlanActions(host, plan, window)
         self.sessions = SessionActions(host, sessions, window)
         self.tiers = TierActions(host, tiers, window)
+        self.referrals = ReferralActions(host, referrals, window)
         self.contacts = ContactActions(host, contacts, window)
+        self.leave = LeaveActions(host, leave, window)
 
     def tabs(self) -> tuple[TabActions, ...]:
-        return (self.plan, self.sessions, self.tiers, self.contacts)
+        return (
+            self.plan,
+            self.sessions,
+            self.tiers,
+            self.referrals,
+            self.contacts,
+            self.leave,
+        )
 
     def update(
         self,

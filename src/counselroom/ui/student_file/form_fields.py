@@ -239,3 +239,30 @@ def combo_of(codes: tuple[str, ...], label: Callable[[str], str], current: str |
     index = box.findData(current) if current is not None else 0
     box.setCurrentIndex(max(index, 0))
     return box
+
+
+class OptionalDay(QWidget):
+    """A day that may be left out: a box to tick, then the date.
+
+    The expected return is often unknown when leave starts; a date field alone would always
+    send a date, so "not known" must be said by leaving the box unticked.
+    """
+
+    def __init__(self, text: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(text)
+        self.edit = date_edit(day)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+
+    def day(self) -> date | None:
+        return read_date(self.edit) if self.check.isChecked() else None
+
+    def values(self) -> date | None:
+        """What the form compares to tell whether anything was typed (form_fields)."""
+        return self.day()

@@ -151,6 +151,21 @@ contact_kind = _lookup(
         "parents_meeting": translate("StudentFileLabels", "parents' meeting"),
     }
 )
+consent_purpose = _lookup(
+    lambda: {
+        "screening": translate("StudentFileLabels", "screening participation"),
+        "referral": translate("StudentFileLabels", "referral"),
+        "transfer": translate("StudentFileLabels", "transfer of the file"),
+    }
+)
+consent_method = _lookup(
+    lambda: {
+        "paper": translate("StudentFileLabels", "signed paper form"),
+        "in_person": translate("StudentFileLabels", "in person"),
+        "phone": translate("StudentFileLabels", "by phone"),
+        "message": translate("StudentFileLabels", "by message"),
+    }
+)
 leave_state = _lookup(
     lambda: {
         "on_leave": translate("StudentFileLabels", "on leave"),
@@ -215,6 +230,7 @@ timeline_kind = _lookup(
         "referral": translate("StudentFileLabels", "Referral"),
         "referral_event": translate("StudentFileLabels", "Referral"),
         "contact": translate("StudentFileLabels", "Home–school"),
+        "consent": translate("StudentFileLabels", "Consent"),
         "leave": translate("StudentFileLabels", "Leave"),
         "return": translate("StudentFileLabels", "Return"),
         "screening": translate("StudentFileLabels", "Screening"),
@@ -249,3 +265,19 @@ def moment(value: datetime | None) -> str:
 
 def yes_no(value: bool) -> str:
     return translate("StudentFileLabels", "yes") if value else translate("StudentFileLabels", "no")
+
+
+def consent_answer(given: bool, withdrawn_on: date | None = None) -> str:
+    """A consent's answer as it stands now: a withdrawn consent no longer counts as given."""
+    if not given:
+        return translate("StudentFileLabels", "refused")
+    if withdrawn_on is not None:
+        return translate("StudentFileLabels", "withdrawn")
+    return translate("StudentFileLabels", "given")
+
+
+def consent_who(by_student: bool, guardian_name: str, relation: str) -> str:
+    """Who answered: the guardian with the relation, or the student himself (14 or over)."""
+    if by_student:
+        return translate("StudentFileLabels", "the student")
+    return f"{guardian_name}（{relation}）" if relation else guardian_name

@@ -76,6 +76,7 @@ _TAB_OF_KIND = {
     "referral": REFERRALS,
     "referral_event": REFERRALS,
     "contact": CONTACTS,
+    "consent": CONTACTS,
     "leave": LEAVE,
     "return": LEAVE,
     "screening": SCREENING,
@@ -145,7 +146,9 @@ class StudentFileWindow(QWidget):
             plan=self._records(PLAN),
             sessions=self._records(SESSIONS),
             tiers=self._records(TIERS),
+            referrals=self._records(REFERRALS),
             contacts=self._records(CONTACTS),
+            leave=self._records(LEAVE),
         )
         titles = {
             OVERVIEW: self.tr("Overview"),
@@ -307,7 +310,7 @@ class StudentFileWindow(QWidget):
         if f.referrals is not None:
             records(REFERRALS).set_sections(referral_sections(f.referrals))
         if f.contacts is not None:
-            records(CONTACTS).set_sections(contact_sections(f.contacts))
+            records(CONTACTS).set_sections(contact_sections(f.contacts, f.consents))
         if f.leaves is not None:
             records(LEAVE).set_sections(leave_sections(f.leaves))
         screening = self.pages[SCREENING]
