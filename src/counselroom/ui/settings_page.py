@@ -1,10 +1,12 @@
-"""Settings: this PC's preferences, and the idle-lock time and screening cut-offs (policy).
+"""Settings: this PC's preferences, and school policy: the idle-lock time, the screening
+cut-offs, the referral and return intervals, and the institutions directory.
 
 Language, text size and the backup folder belong to the PC (preferences.json); the idle lock
 is a security control and the cut-offs decide who is flagged, so both are kept in the vault,
 changed only by an administrator and audited (services.policy). The page says which is which.
-The cut-offs (ui.settings_screening) are shown read-only to counsellors and not at all to
-viewers, who never see screening results.
+The cut-offs (ui.settings_screening) and the referral intervals (ui.settings_referrals) are
+shown read-only to counsellors and not at all to viewers, who never see screening results or
+referrals; the institutions directory (ui.settings_institutions) is read by every role.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from counselroom.ui.fonts import apply_text_scale as apply_text_scale  # it with
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
+from counselroom.ui.settings_institutions import InstitutionsGroup
+from counselroom.ui.settings_referrals import ReferralPolicyGroup
 from counselroom.ui.settings_screening import ScreeningCutoffsGroup
 
 translate = QCoreApplication.translate
@@ -84,9 +88,15 @@ class SettingsPage(QWidget):
         layout.addWidget(self._build_pc_group())
         layout.addWidget(self._build_policy_group())
         self.screening_group: ScreeningCutoffsGroup | None = None
+        self.referral_group: ReferralPolicyGroup | None = None
         if allowed(handle.actor.role, Permission.READ_CASE_NOTES):  # not for viewers
             self.screening_group = ScreeningCutoffsGroup(handle)
             layout.addWidget(self.screening_group)
+            self.referral_group = ReferralPolicyGroup(handle)
+            layout.addWidget(self.referral_group)
+        # every role: a directory of hospitals and hotlines names no student
+        self.institutions_group = InstitutionsGroup(handle)
+        layout.addWidget(self.institutions_group)
         layout.addStretch(1)
         scroll = QScrollArea()  # the cut-offs make the page taller than a laptop screen
         scroll.setWidgetResizable(True)
@@ -265,8 +275,9 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         self._apply_role()
-        if self.screening_group is not None:
-            self.screening_group.reload()
+        for group in (self.screening_group, self.referral_group, self.institutions_group):
+            if group is not None:
+                group.reload()
         self.handle.run(
             policy_service.idle_lock_minutes,
             owner=self,
@@ -279,8 +290,9 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Nothing here is about a student; kept as it is across a lock."""
         self._policy_form.setRowVisible(self.policy_feedback, False)
-        if self.screening_group is not None:
-            self.screening_group.clear()
+        for group in (self.screening_group, self.referral_group, self.institutions_group):
+            if group is not None:
+                group.clear()
 
     def save_idle_lock(self) -> None:
         minutes = self.idle_spin.value()

@@ -1,5 +1,9 @@
 """转介: every referral, overdue hospital feedback first (the service's order); a double-click
 opens the student's file.
+
+A state filter above the list narrows it without reading the vault again: all, the open ones
+(not closed or withdrawn), those awaiting the hospital's feedback, the overdue ones, or one
+state. Filtering keeps the service's order, so overdue feedback stays on top.
 """
 
 from __future__ import annotations
@@ -9,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from counselroom.services.areas import (
-    AWAITING_FEEDBACK,
     REFERRAL_STATE_ORDER,
     ReferralRow,
     referrals,
@@ -21,9 +24,17 @@ from counselroom.services.context import Context
 from counselroom.services.localtime import local_today
 from counselroom.ui.areas.codes import referral_state_label, urgency_label
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
+from counselroom.ui.areas.referral_filter import (
+    ALL,
+    AWAITING,
+    OPEN,
+    OVERDUE,
+    STATE_STEPS,
+    ReferralFilterProxy,
+    awaiting_feedback,
+)
 from counselroom.ui.areas.table_kit import (
     RowTableModel,
-    SortProxy,
     date_key,
     date_text,
     make_table_view,
@@ -147,7 +158,25 @@ class ReferralsPage(LoadingPage):
         self.clock = clock  # the school's today; tests and screenshots pin it
         self.title_label.setText(self.tr("Referrals"))
         self.model = ReferralTableModel(self)
-        self.proxy = SortProxy(self.model, self)
+        self.proxy = ReferralFilterProxy(self.model, self)
+        self.filter_box = QComboBox()
+        self.filter_box.addItem(self.tr("All referrals"), ALL)
+        self.filter_box.addItem(self.tr("Open (not closed or withdrawn)"), OPEN)
+        self.filter_box.addItem(self.tr("Awaiting feedback"), AWAITING)
+        self.filter_box.addItem(self.tr("Feedback overdue"), OVERDUE)
+        for code in STATE_STEPS:
+            self.filter_box.addItem(referral_state_label(code), code)
+        self.filter_box.setMaxVisibleItems(self.filter_box.count())
+        self.filter_box.currentIndexChanged.connect(self._filter_chosen)
+        filter_label = QLabel(self.tr("&Show:"))
+        filter_label.setBuddy(self.filter_box)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(filter_label)
+        bar.addWidget(self.filter_box)
+        bar.addStretch(1)
+        self.content_layout.addLayout(bar)
+        self._result: ReferralList | None = None
         widths = {
             **_SAMPLES,
             COL_URGENCY: widest(*(urgency_label(code) for code in _URGENCY_ORDER)),
@@ -174,22 +203,45 @@ class ReferralsPage(LoadingPage):
         today = self.clock()
         return ReferralList(today, referrals(ctx, today))
 
+    @property
+    def choice(self) -> str:
+        return str(self.filter_box.currentData())
+
+    def choose(self, choice: str) -> None:
+        """Show only the rows of `choice` (ALL, OPEN, AWAITING, OVERDUE or a state code)."""
+        self.filter_box.setCurrentIndex(max(self.filter_box.findData(choice), 0))
+
+    def _filter_chosen(self) -> None:
+        self.proxy.set_choice(self.choice)
+        if self._result is not None:
+            self._show_counts(self._result.rows)
+
     def show_result(self, result: ReferralList) -> None:
-        rows = result.rows
-        self.model.set_list(rows, result.today)
-        self.empty_label.setText(self.tr("No referrals yet."))
-        self.empty_label.setVisible(not rows)
-        self.view.setVisible(bool(rows))
-        waiting = sum(row.state in AWAITING_FEEDBACK and row.feedback_on is None for row in rows)
+        self._result = result
+        self.model.set_list(result.rows, result.today)
+        self._show_counts(result.rows)
+
+    def _show_counts(self, rows: Sequence[ReferralRow]) -> None:
+        shown = self.proxy.rowCount()
+        if not rows:
+            self.empty_label.setText(self.tr("No referrals yet."))
+        else:
+            self.empty_label.setText(self.tr("No referral in this state."))
+        self.empty_label.setVisible(not shown)
+        self.view.setVisible(bool(shown))
+        waiting = sum(awaiting_feedback(row) for row in rows)
         overdue = sum(row.overdue for row in rows)
         text = fill(self.tr("%1 referrals · %2 awaiting feedback"), len(rows), waiting)
         if overdue:
             text += " · " + fill(self.tr("%1 overdue"), overdue)
+        if shown != len(rows):
+            text += " · " + fill(self.tr("%1 shown"), shown)
         self.subtitle_label.setText(
             text + " · " + self.tr("Double-click a line to open the student's file") if rows else ""
         )
 
     def clear_content(self) -> None:
+        self._result = None
         self.model.clear()
         self.subtitle_label.clear()
         self.empty_label.hide()

@@ -1,4 +1,9 @@
-"""休复学: periods of leave with their certificates, and the return (愈后复学) that ended each."""
+"""休复学: periods of leave with their certificates, and the return (愈后复学) that ended each.
+
+The detail of a leave says what it does to follow-up — paused while the student is away, closer
+for a while after the return (until the date the service computed from the school's policy at
+the time of the return, which stays right even if the policy changes later).
+"""
 
 from __future__ import annotations
 
@@ -54,6 +59,16 @@ def leave_detail(v: LeaveEntry) -> str:
     d = Detail(fill(translate("StudentFile", "Leave from %1"), labels.day(v.start_on)))
     d.fact(translate("StudentFile", "State"), labels.leave_state(v.state))
     d.fact(translate("StudentFile", "Expected back"), labels.day(v.expected_return_on))
+    if v.state == "on_leave":
+        d.fact(
+            translate("StudentFile", "Follow-up"),
+            translate("StudentFile", "paused while the student is on leave"),
+        )
+    elif v.state == "cancelled":
+        d.fact(
+            translate("StudentFile", "Cancelled"),
+            translate("StudentFile", "entered in error; follow-up resumed"),
+        )
     d.note(translate("StudentFile", "Reason"), v.reason)
     d.note(
         translate("StudentFile", "Hospital certificate"),
