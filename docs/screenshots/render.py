@@ -27,9 +27,12 @@ from counselroom.app import AppFlow, CounselRoomApp  # noqa: E402
 from counselroom.services.demo import DEMO_PASSWORD, create_demo_vault  # noqa: E402
 from counselroom.services.students import show_student  # noqa: E402
 from counselroom.ui.main_window import MainWindow  # noqa: E402
+from counselroom.ui.student_file.records import RecordsPage  # noqa: E402
 from counselroom.ui.student_file.window import (  # noqa: E402
+    LEAVE,
     OVERVIEW,
     PLAN,
+    REFERRALS,
     SCREENING,
     SESSIONS,
     TIMELINE,
@@ -92,7 +95,16 @@ def main() -> None:
     panel.filters.tier_combo.setCurrentIndex(panel.filters.tier_combo.count() - 1)  # tier 3
     shot(main_window, "students")
     roster_import(main_window, panel.model.row_at(0).student_no or "")
-    pages = ("screening", "calendar", "ledgers", "activities", "statistics", "settings", "audit")
+    pages = (
+        "screening",
+        "referrals",
+        "calendar",
+        "ledgers",
+        "activities",
+        "statistics",
+        "settings",
+        "audit",
+    )
     for key in pages:
         main_window.show_page(key)
         settle(timeout=3)
@@ -121,9 +133,37 @@ def main() -> None:
         shot(form, "plan-review")
         form.hide()
 
+    referral_and_leave_tabs(main_window, flow, [r.id for r in tiered])
+
     main_window.lock()
     shot(main_window, "locked")
     main_window.sign_out()
+
+
+def referral_and_leave_tabs(main_window: MainWindow, flow: AppFlow, ids: list[int]) -> None:
+    """The 转介 tab of a student whose referral came back; the 休复学 tab of one who returned."""
+    assert flow.file_windows is not None and main_window.ctx is not None
+    wanted = {"referral": REFERRALS, "leave": LEAVE}
+    for student_id in ids:
+        if not wanted:
+            return
+        detail = show_student(main_window.ctx, str(student_id))
+        found = {
+            "referral": any(r.feedback_at is not None for r in detail.referrals or ()),
+            "leave": detail.leave is not None and detail.leave.state == "returned",
+        }
+        for kind in [k for k in wanted if found[k]]:
+            window = flow.file_windows.open(student_id)
+            window.resize(*SIZE)
+            settle(lambda w=window: w.file is not None)  # type: ignore[misc]
+            window.tabs.setCurrentIndex(window.tab_index(wanted.pop(kind)))
+            page, f = window.tabs.currentWidget(), window.file
+            if isinstance(page, RecordsPage) and f is not None:
+                records = f.referrals if kind == "referral" else f.leaves
+                if records:  # the detail of the latest record under the list
+                    page.select((kind, max(r.id for r in records)))
+            settle(timeout=1)
+            shot(window, "file-referrals" if kind == "referral" else "file-leave")
 
 
 def roster_import(main_window: MainWindow, known_no: str) -> None:

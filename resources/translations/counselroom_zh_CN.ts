@@ -650,7 +650,7 @@
         <translation>档案已结案。请先在“一生一策”页重新开案。</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/casework.py" line="+73"/>
+        <location filename="../../src/counselroom/ui/student_file/casework.py" line="+86"/>
         <source>Discard what you typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
@@ -660,9 +660,34 @@
         <translation>此档案有表单中的内容尚未保存。仍要关闭档案吗？</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+82"/>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+90"/>
         <source>Log a contact…</source>
         <translation>登记沟通…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a consent…</source>
+        <translation>登记知情同意…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw consent…</source>
+        <translation>撤回知情同意…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose a consent in the list first.</source>
+        <translation>请先在列表中选择一项知情同意。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is a refusal: there is nothing to withdraw.</source>
+        <translation>这是一条拒绝记录，没有可撤回的同意。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This consent was already withdrawn on %1.</source>
+        <translation>该知情同意已于 %1 撤回。</translation>
     </message>
     <message>
         <location filename="../../src/counselroom/ui/student_file/plan_actions.py" line="+25"/>
@@ -785,6 +810,106 @@
         <source>Choose an open notification in the list first.</source>
         <translation>请先在列表中选择一项未完成的通报。</translation>
     </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/leave_actions.py" line="+32"/>
+        <source>Start leave…</source>
+        <translation>登记休学…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record return…</source>
+        <translation>登记复学…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel leave…</source>
+        <translation>撤销休学…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The student is already on leave: record the return, or cancel a leave entered in error, first.</source>
+        <translation>该学生已在休学中：请先登记复学，或撤销误录的休学记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only an enrolled student can go on leave; this student is %1.</source>
+        <translation>只有在读学生才能登记休学；该学生当前为“%1”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The student is not on leave.</source>
+        <translation>该学生不在休学中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen leave has already ended: choose the current leave.</source>
+        <translation>所选休学记录已结束：请选择当前的休学记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/referral_actions.py" line="+73"/>
+        <source>Refer…</source>
+        <translation>提出转介…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for consent…</source>
+        <translation>征求家长同意…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record consent…</source>
+        <translation>登记家长意见…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent…</source>
+        <translation>标记已转介…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen…</source>
+        <translation>登记就诊…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback…</source>
+        <translation>登记反馈…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close…</source>
+        <translation>结束转介…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回转介…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Feedback is overdue from %1: ask the hospital or the family, then record it.</source>
+        <translation>以下机构的反馈已逾期：%1。请向医院或家长了解情况后登记。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a referral in the list first.</source>
+        <translation>请先在列表中选择一项转介。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This referral is %1: it takes no more steps.</source>
+        <translation>该转介%1，不能再进行后续步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The guardian&apos;s consent must be recorded before the referral is sent, in an emergency too (by phone then).</source>
+        <translation>转介前必须先登记家长的知情同意；紧急情况下也是如此（此时可电话征得同意）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not possible now: the referral is %1, and its next step can be: %2.</source>
+        <translation>目前无法进行此步骤：该转介当前为“%1”，下一步只能是：%2。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -821,6 +946,8 @@
     <message>
         <location line="+1"/>
         <location filename="../../src/counselroom/ui/student_file/closure_dialog.py" line="+231"/>
+        <location filename="../../src/counselroom/ui/student_file/leave_dialogs.py" line="+136"/>
+        <location filename="../../src/counselroom/ui/student_file/referral_step_dialog.py" line="+99"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -857,6 +984,7 @@
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../src/counselroom/ui/student_file/consent_dialog.py" line="+143"/>
         <source>Guardian</source>
         <translation>家长</translation>
     </message>
@@ -867,6 +995,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../src/counselroom/ui/student_file/consent_dialog.py" line="+138"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -903,6 +1032,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/leave_dialogs.py" line="-58"/>
         <location filename="../../src/counselroom/ui/student_file/tier_dialog.py" line="+81"/>
         <source>Reason</source>
         <translation>原因</translation>
@@ -1013,7 +1143,7 @@
         <translation>观察到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="-50"/>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="-82"/>
         <source>Log a contact with the family</source>
         <translation>登记家校沟通</translation>
     </message>
@@ -1023,17 +1153,160 @@
         <translation>例如：母亲李女士</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../src/counselroom/ui/student_file/consent_dialog.py" line="-211"/>
+        <source>Record a consent</source>
+        <translation>登记知情同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the guardian&apos;s answer to the referral</source>
+        <translation>登记家长对转介的意见</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>consented</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the student himself (14 or over)</source>
+        <translation>学生本人（年满 14 周岁）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 母亲</source>
+        <translation>例如：母亲</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 转介知情同意书 第1版</source>
+        <translation>例如：转介知情同意书 第1版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 心理测评知情同意书 2026版</source>
+        <translation>例如：心理测评知情同意书 2026版</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 班主任王老师</source>
+        <translation>例如：班主任王老师</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. form no. 2026-031, cabinet 2</source>
+        <translation>例如：表单编号 2026-031，存于 2 号柜</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Consent to</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+6"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Who answered</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A student under 14 on that day needs a guardian&apos;s consent (PIPL art. 31).</source>
+        <translation>当天未满 14 周岁的学生须由监护人同意（《个人信息保护法》第三十一条）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+1"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Text agreed to</source>
+        <translation>同意书文本</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The title and version of the wording the family saw.</source>
+        <translation>家长所看到的同意书的标题和版本。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Witness of the refusal</source>
+        <translation>拒绝的见证人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A refusal is recorded with who witnessed it.</source>
+        <translation>登记拒绝时须写明见证人。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paper form / where filed</source>
+        <translation>纸质表单/存放位置</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Referral to %1, proposed on %2, now %3. Consent must be recorded before the referral is sent, in an emergency too (by phone then).</source>
+        <translation>转介至%1，%2 提出，当前状态：%3。转介前必须先登记知情同意；紧急情况下也是如此（此时可电话征得同意）。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Withdraw a consent</source>
+        <translation>撤回知情同意</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The consent to %1 given by %2 on %3 (%4) is withdrawn from the day below. The record of the consent is kept.</source>
+        <translation>%2 于 %3 作出的%1知情同意（%4）自下方日期起撤回。原同意记录仍保留。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A referral not yet sent is withdrawn with it; one already sent keeps its state (the visit happened).</source>
+        <translation>尚未转出的转介将一并撤回；已转介的保留原状态（就诊已经发生）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. the father called to withdraw it</source>
+        <translation>例如：父亲来电要求撤回</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../src/counselroom/ui/student_file/referral_step_dialog.py" line="-45"/>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Withdraw the consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/contact_dialog.py" line="+2"/>
         <source>With whom</source>
         <translation>沟通对象</translation>
     </message>
@@ -1389,6 +1662,376 @@
         <location line="+1"/>
         <source>Tier changed</source>
         <translation>分级已调整</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/leave_dialogs.py" line="-40"/>
+        <source>Start a leave (休学)</source>
+        <translation>登记休学</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file stays open while the student is on leave; scheduled follow-up pauses until the return is recorded.</source>
+        <translation>休学期间档案保持开案；定期随访暂停，直到登记复学。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Known:</source>
+        <translation>已知：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the family and the hospital said, factually</source>
+        <translation>如实记录家长和医院的说法</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 市精神卫生中心 诊断证明书, 2026-11-02, No. 2026-1187</source>
+        <translation>例如：市精神卫生中心 诊断证明书，2026-11-02，编号 2026-1187</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Leave from</source>
+        <translation>休学日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected return</source>
+        <translation>预计复学日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hospital certificate</source>
+        <translation>医院证明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who issued it, its date and number.</source>
+        <translation>开具单位、日期和编号。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cancel a leave entered in error</source>
+        <translation>撤销误录的休学</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The leave from %1 is marked as entered in error: the student counts as enrolled again and follow-up resumes. If the student really was away, record the return instead.</source>
+        <translation>%1 起的休学将标记为误录：该学生恢复为在读，随访也随之恢复。如果学生确实休学了，请改为登记复学。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. recorded for the wrong student</source>
+        <translation>例如：登记到了别的学生名下</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel the leave</source>
+        <translation>撤销休学</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/referral_dialog.py" line="+40"/>
+        <source>Propose a referral</source>
+        <translation>提出转介</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the directory…</source>
+        <translation>正在读取转介机构名录…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. for three weeks sleeps four hours a night, cried twice in class, said “nothing makes sense”; PHQ-9 17 on 2026-11-02</source>
+        <translation>例如：近三周每晚只睡四小时，课堂上哭过两次，说“什么都没有意义”；2026-11-02 PHQ-9 得分 17</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hospitals, hotlines and services of the school&apos;s directory (Settings).</source>
+        <translation>学校转介机构名录（见“设置”）中的医院、心理热线和心理服务机构。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason for the referral</source>
+        <translation>转介原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write facts — what was seen, heard, scored and when — not a diagnosis: the hospital and the family read this.</source>
+        <translation>请写事实（观察到、听到的情况，测评得分及时间），不要写诊断：医院和家长都会看到这些内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Propose</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The directory holds no institution: an administrator adds hospitals, hotlines and services under Settings.</source>
+        <translation>转介机构名录中还没有机构：请管理员在“设置”中添加医院、心理热线和心理服务机构。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The directory could not be read: %1</source>
+        <translation>无法读取转介机构名录：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the institution.</source>
+        <translation>请选择转介机构。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/referral_feedback_dialog.py" line="+39"/>
+        <source>Record the hospital&apos;s feedback</source>
+        <translation>登记医院反馈</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Referral to %1, now %2; its last step was on %3.</source>
+        <translation>转介至%1，当前状态：%2；最近一步在 %3。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seen:</source>
+        <translation>已就诊：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the hospital told the school</source>
+        <translation>医院告知学校的情况</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. no PE exams for a month</source>
+        <translation>例如：一个月内免考体育</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feedback received on</source>
+        <translation>收到反馈日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day the student was seen</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The referral is only marked sent: feedback needs the day of the visit.</source>
+        <translation>该转介只标记了已转介：登记反馈须同时填写就诊日期。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Diagnosis as told by the hospital (information received)</source>
+        <translation>医院告知的诊断（仅作信息记录）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only what the hospital or the family shared; the school does not diagnose.</source>
+        <translation>只记录医院或家长告知的内容；学校不作诊断。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Treatment</source>
+        <translation>治疗情况</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Advice to the school</source>
+        <translation>对学校的建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/referral_step_dialog.py" line="-14"/>
+        <source>Ask the guardian for consent</source>
+        <translation>征求家长同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the referral sent</source>
+        <translation>标记为已转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that the student was seen</source>
+        <translation>登记已就诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the referral</source>
+        <translation>结束转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw the referral</source>
+        <translation>撤回转介</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asked on</source>
+        <translation>征求日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent on</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen on</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. consent form given to the mother at the meeting</source>
+        <translation>例如：面谈时将知情同意书交给母亲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. by the green channel, letter handed to the father</source>
+        <translation>例如：经绿色通道转介，转介函已交给父亲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. outpatient visit, 儿少心理科</source>
+        <translation>例如：门诊就诊，儿少心理科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the hospital&apos;s advice is in the plan</source>
+        <translation>例如：医院建议已纳入方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the family chose another hospital</source>
+        <translation>例如：家长选择了其他医院</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referral to %1 (%2), now %3; its last step was on %4.</source>
+        <translation>转介至%1（%2），当前状态：%3；最近一步在 %4。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/student_file/return_dialog.py" line="+36"/>
+        <source>Record the return to school (复学)</source>
+        <translation>登记复学</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On leave since %1, expected back %2.</source>
+        <translation>自 %1 起休学，预计 %2 复学。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On leave since %1.</source>
+        <translation>自 %1 起休学。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After the return, follow-up is closer for the first weeks (school policy).</source>
+        <translation>复学后的最初几周将密切随访（按学校策略）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Who issued it, its date and number</source>
+        <translation>开具单位、日期和编号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only when there is no certificate: why</source>
+        <translation>仅在没有证明时填写：原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 班主任王老师, 心理委员李同学</source>
+        <translation>例如：班主任王老师、心理委员李同学</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 每周一次</source>
+        <translation>例如：每周一次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parents applied on</source>
+        <translation>家长申请日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return meeting on</source>
+        <translation>复学会议日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back at school on</source>
+        <translation>复学日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recovery certificate</source>
+        <translation>康复证明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No certificate: the reason</source>
+        <translation>无证明的原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counsellor&apos;s assessment</source>
+        <translation>心理教师评估</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return plan</source>
+        <translation>复学计划</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who watches</source>
+        <translation>关注人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The head teacher and the class&apos;s peer supporter, by name.</source>
+        <translation>写明班主任和本班心理委员的姓名。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Counselling frequency</source>
+        <translation>辅导频次</translation>
     </message>
 </context>
 <context>
@@ -2093,12 +2736,12 @@ Close anyway?</source>
         <translation>未导入任何内容：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The column choices were not remembered: %1</source>
         <translation>未能记住列的对应关系：%1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>Please wait until this step has finished; then the dialog can close.</source>
         <translation>请等待此步骤完成，之后才能关闭对话框。</translation>
     </message>
@@ -2139,6 +2782,246 @@ Close anyway?</source>
         <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/institution_dialog.py" line="+65"/>
+        <source>Add an institution</source>
+        <translation>添加转介机构</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit an institution</source>
+        <translation>编辑转介机构</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 市精神卫生中心</source>
+        <translation>例如：市精神卫生中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 儿童青少年心理科</source>
+        <translation>例如：儿童青少年心理科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 023-12345678</source>
+        <translation>例如：023-12345678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who takes a referral through the green channel</source>
+        <translation>经绿色通道接收转介的联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 周一至周五 8:00-17:00</source>
+        <translation>例如：周一至周五 8:00-17:00</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department:</source>
+        <translation>科室(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact person:</source>
+        <translation>联系人(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Green-channel contact:</source>
+        <translation>绿色通道联系人(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours:</source>
+        <translation>服务时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Not saved: only an administrator can change the directory.</source>
+        <translation>未保存：仅管理员可以修改转介机构名录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionsGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_institutions.py" line="+53"/>
+        <source>Institutions for referral</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;deleted</source>
+        <translation>显示已删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;tore</source>
+        <translation>恢复(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only an administrator can change the directory.</source>
+        <translation>仅管理员可以修改转介机构名录。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hospitals, hotlines and services that students are referred to. A deleted entry stays with the referrals that went to it and can be restored.</source>
+        <translation>学生可转介到的医院、心理热线和心理服务机构。删除的机构仍保留在已有的转介记录中，并可恢复。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not read the directory: %1</source>
+        <translation>无法读取转介机构名录：%1</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the window is locked</source>
+        <translation>窗口已锁定</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete “%1” from the directory?</source>
+        <translation>要从转介机构名录中删除“%1”吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its %1 referral(s) keep it; it can be restored later.</source>
+        <translation>已有的 %1 例转介仍保留该机构；以后可以恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete an institution?</source>
+        <translation>删除转介机构？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted: %1.</source>
+        <translation>已删除：%1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restored: %1.</source>
+        <translation>已恢复：%1。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved: only an administrator can change the directory.</source>
+        <translation>未保存：仅管理员可以修改转介机构名录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionsModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/institutions_model.py" line="+34"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green-channel contact</source>
+        <translation>绿色通道联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact person: %1</source>
+        <translation>联系人：%1</translation>
     </message>
 </context>
 <context>
@@ -2967,9 +3850,119 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReferralPolicyGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_referrals.py" line="+72"/>
+        <source>Referral feedback and return to school</source>
+        <translation>转介反馈与复学</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an administrator can change these values.</source>
+        <translation>仅管理员可以修改这些数值。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Feedback overdue after:</source>
+        <translation>反馈逾期期限(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closer follow-up &amp;every:</source>
+        <translation>密切随访间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closer follow-up &amp;count:</source>
+        <translation>密切随访次数(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A referral sent to a hospital without feedback this many days later is shown as overdue on the dashboard and in the referral list.</source>
+        <translation>转介到医院后超过此天数仍未收到反馈的，将在工作台和转介列表中显示为逾期。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>After a return from leave (复学), the student is seen this often, this many times, before the tier&apos;s usual interval applies again.</source>
+        <translation>学生复学后，按此间隔和次数密切随访，之后再恢复该分级通常的随访间隔。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>After a return: a follow-up every %1 days, %2 times (the first %3 days).</source>
+        <translation>复学后：每 %1 天随访一次，共 %2 次（覆盖最初 %3 天）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not read the policy: %1</source>
+        <translation>无法读取学校策略：%1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Saved. Reminders and follow-up dates use these values from now on.</source>
+        <translation>已保存。此后的提醒和随访日期将使用这些数值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to save: these are the values in force.</source>
+        <translation>无需保存：这些就是当前生效的数值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: correct the value marked in red.</source>
+        <translation>未保存：请更正标红的数值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: only an administrator can change the school policy.</source>
+        <translation>未保存：仅管理员可以修改学校策略。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is not allowed: from %2 to %3.</source>
+        <translation>不能为 %1：应为 %2 至 %3。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 days is too long: at most %2.</source>
+        <translation>%1 天过长：最多 %2 天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 days is too short: at least %2.</source>
+        <translation>%1 天过短：至少 %2 天。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/referrals_page.py" line="+82"/>
+        <location filename="../../src/counselroom/ui/areas/referrals_page.py" line="+93"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
@@ -3032,14 +4025,44 @@ Close anyway?</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+4"/>
+        <source>All referrals</source>
+        <translation>全部转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open (not closed or withdrawn)</source>
+        <translation>进行中（未结束、未撤回）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting feedback</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback overdue</source>
+        <translation>反馈逾期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Referrals are visible to counsellors only.</source>
         <translation>转介记录仅心理教师可见。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>No referrals yet.</source>
         <translation>暂无转介记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No referral in this state.</source>
+        <translation>没有处于此状态的转介。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3050,6 +4073,11 @@ Close anyway?</source>
         <location line="+2"/>
         <source>%1 overdue</source>
         <translation>逾期 %1 例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown</source>
+        <translation>显示 %1 例</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3796,7 +4824,7 @@ Close anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/settings_page.py" line="+60"/>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+64"/>
         <source>The folder does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹不存在（U 盘是否已插好？）。</translation>
     </message>
@@ -3811,7 +4839,7 @@ Close anyway?</source>
         <translation>请选择数据库以外的文件夹：放在数据库内部的备份会随数据库一起丢失。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -3877,12 +4905,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Saved. Backup folder remembered.</source>
         <translation>已保存。已记住备份文件夹。</translation>
     </message>
@@ -3922,7 +4950,7 @@ Close anyway?</source>
         <translation>无操作自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Saved. The window now locks after %1 minutes without use.</source>
         <translation>已保存。现在无操作 %1 分钟后窗口将锁定。</translation>
     </message>
@@ -4028,30 +5056,34 @@ Close anyway?</source>
 <context>
     <name>StudentFile</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/contacts_tab.py" line="+23"/>
+        <location filename="../../src/counselroom/ui/student_file/contacts_tab.py" line="+32"/>
         <source>Contacts with the family (%1)</source>
         <translation>家校沟通记录（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+37"/>
+        <location line="+35"/>
         <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-71"/>
+        <location line="+40"/>
+        <location line="+36"/>
         <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+158"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+20"/>
+        <location line="-75"/>
+        <location line="+23"/>
         <source>With</source>
         <translation>沟通对象</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
@@ -4061,13 +5093,14 @@ Close anyway?</source>
         <translation>尚无家校沟通记录。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <location line="+56"/>
         <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+30"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
@@ -4075,6 +5108,64 @@ Close anyway?</source>
         <location line="+1"/>
         <source>What was agreed</source>
         <translation>约定事项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Consents (%1)</source>
+        <translation>知情同意（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Answer</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+34"/>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>No consent has been recorded.</source>
+        <translation>尚无知情同意记录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Consent to %1</source>
+        <translation>%1知情同意</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text agreed to</source>
+        <translation>同意书文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+153"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper form / where filed</source>
+        <translation>纸质表单/存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About the withdrawal</source>
+        <translation>撤回说明</translation>
     </message>
     <message>
         <location filename="../../src/counselroom/ui/student_file/documents_tab.py" line="+22"/>
@@ -4085,7 +5176,6 @@ Close anyway?</source>
         <location line="+2"/>
         <location line="+31"/>
         <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+121"/>
-        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+88"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -4111,7 +5201,6 @@ Close anyway?</source>
         <location line="-28"/>
         <location line="+29"/>
         <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+1"/>
-        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="+2"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -4131,7 +5220,7 @@ Close anyway?</source>
         <translation>文件指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/leave_tab.py" line="+22"/>
+        <location filename="../../src/counselroom/ui/student_file/leave_tab.py" line="+27"/>
         <source>Leave and return (%1)</source>
         <translation>休复学（%1）</translation>
     </message>
@@ -4143,9 +5232,9 @@ Close anyway?</source>
     <message>
         <location line="+1"/>
         <location line="+30"/>
-        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-59"/>
-        <location line="+35"/>
-        <location line="+23"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-110"/>
+        <location line="+49"/>
+        <location line="+28"/>
         <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="-28"/>
         <source>State</source>
         <translation>状态</translation>
@@ -4172,7 +5261,27 @@ Close anyway?</source>
         <translation>%1 起休学</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused while the student is on leave</source>
+        <translation>休学期间暂停</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entered in error; follow-up resumed</source>
+        <translation>误录；随访已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="-78"/>
         <location line="+67"/>
         <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+64"/>
@@ -4415,40 +5524,40 @@ Close anyway?</source>
         <translation>仅心理教师可见。</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-63"/>
+        <location filename="../../src/counselroom/ui/student_file/referrals_tab.py" line="-82"/>
         <source>Referrals (%1)</source>
         <translation>转介（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>Proposed</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-52"/>
         <source>To</source>
         <translation>转介机构</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+41"/>
+        <location line="-44"/>
+        <location line="+52"/>
         <source>Seen</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-49"/>
         <source>This student has not been referred.</source>
         <translation>该学生没有转介记录。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>Referral to %1</source>
         <translation>转介至%1</translation>
     </message>
@@ -4458,28 +5567,38 @@ Close anyway?</source>
         <translation>机构类型</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+55"/>
         <source>Guardian&apos;s consent</source>
         <translation>监护人知情同意</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="+27"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
         <source>Sent</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Feedback due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — overdue</source>
+        <translation>%1 — 已逾期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Feedback</source>
         <translation>反馈日期</translation>
     </message>
@@ -4519,11 +5638,31 @@ Close anyway?</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+26"/>
         <location filename="../../src/counselroom/ui/student_file/tiers_tab.py" line="+38"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Consent withdrawn</source>
+        <translation>同意撤回日期</translation>
     </message>
     <message>
         <location filename="../../src/counselroom/ui/student_file/screening_tab.py" line="-29"/>
@@ -4924,11 +6063,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+118"/>
         <source>by phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-117"/>
         <source>online</source>
         <translation>线上</translation>
     </message>
@@ -4964,12 +6104,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+164"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-163"/>
         <source>Participants</source>
         <translation>参与人</translation>
     </message>
@@ -5043,17 +6183,18 @@ Close anyway?</source>
         <location line="+1"/>
         <location line="+18"/>
         <location line="+14"/>
-        <location line="+75"/>
+        <location line="+90"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-117"/>
+        <location line="+76"/>
         <source>in person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
@@ -5157,11 +6298,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+147"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-142"/>
         <source>routine</source>
         <translation>常规</translation>
     </message>
@@ -5194,6 +6336,31 @@ Close anyway?</source>
         <location line="+2"/>
         <source>parents&apos; meeting</source>
         <translation>家长会</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>screening participation</source>
+        <translation>参加筛查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer of the file</source>
+        <translation>档案移交</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>signed paper form</source>
+        <translation>签字纸质表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>by message</source>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5348,6 +6515,11 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Leave</source>
         <translation>休学</translation>
     </message>
@@ -5381,11 +6553,26 @@ Close anyway?</source>
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the student</source>
+        <translation>学生本人</translation>
+    </message>
 </context>
 <context>
     <name>StudentFileWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/window.py" line="+121"/>
+        <location filename="../../src/counselroom/ui/student_file/window.py" line="+122"/>
         <source>Student file</source>
         <translation>学生档案</translation>
     </message>
@@ -5395,7 +6582,7 @@ Close anyway?</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -7075,7 +8262,12 @@ Close anyway?</source>
         <translation>该生当时在 %1 年级，不属于本批次的年级（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/problem_text.py" line="+51"/>
+        <location filename="../../src/counselroom/ui/problem_text.py" line="+31"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -7121,8 +8313,150 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../src/counselroom/services/consents.py" line="+128"/>
         <source>%1 is before the student&apos;s birth date (%2)</source>
         <translation>%1 早于该学生的出生日期（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/domain/referral_flow.py" line="+64"/>
+        <source>%1 is before the referral was proposed (%2)</source>
+        <translation>%1 早于提出转介的日期（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the guardian was asked for consent (%2)</source>
+        <translation>%1 早于征求家长同意的日期（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is before the guardian&apos;s consent on %2</source>
+        <translation>%1 早于家长同意的日期 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the guardian&apos;s refusal on %2</source>
+        <translation>%1 早于家长拒绝的日期 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the referral was sent on %2</source>
+        <translation>%1 早于转介日期 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the student was seen on %2</source>
+        <translation>%1 早于就诊日期 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is before the hospital&apos;s feedback on %2</source>
+        <translation>%1 早于医院反馈日期 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not a referral state</source>
+        <translation>%1 不是有效的转介状态</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>the referral is %1: no further step can be recorded</source>
+        <translation>该转介%1，不能再登记后续步骤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a referral in state %1 cannot go to %2 (the next step may be: %3)</source>
+        <translation>处于“%1”状态的转介不能变为“%2”（下一步可以是：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/consents.py" line="-49"/>
+        <source>a referral&apos;s consent is recorded as a step of the referral</source>
+        <translation>转介的知情同意须作为转介的一个步骤登记</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a referral needs a guardian&apos;s consent</source>
+        <translation>转介须经监护人同意</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a refusal is recorded with the name of a witness</source>
+        <translation>登记拒绝时须写明见证人姓名</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the student&apos;s birth date is unknown, so a guardian must consent (under 14 only a guardian may)</source>
+        <translation>该学生出生日期不详，须由监护人同意（未满 14 周岁只能由监护人同意）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the student is %1 on %2 (born %3): under 14 a guardian must consent</source>
+        <translation>该学生在 %2 时为 %1 周岁（出生于 %3）：未满 14 周岁须由监护人同意</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>there is no consent with id %1</source>
+        <translation>没有编号为 %1 的知情同意</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a refusal cannot be withdrawn</source>
+        <translation>拒绝记录不能撤回</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the consent was already withdrawn on %1</source>
+        <translation>该知情同意已于 %1 撤回</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is before the consent was given on %2</source>
+        <translation>%1 早于作出同意的日期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/institutions.py" line="+87"/>
+        <location line="+12"/>
+        <source>there is no institution with id %1</source>
+        <translation>没有编号为 %1 的转介机构</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was deleted from the directory of institutions: choose another, or ask an administrator to restore it</source>
+        <translation>%1 已从转介机构名录中删除：请另选机构，或请管理员恢复该机构</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is already in the directory</source>
+        <translation>%1 已在转介机构名录中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was deleted: restore it before changing it</source>
+        <translation>%1 已删除：请先恢复再修改</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 was already deleted</source>
+        <translation>%1 已被删除</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not deleted</source>
+        <translation>%1 未被删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/referral_steps.py" line="+39"/>
+        <source>there is no referral with id %1</source>
+        <translation>没有编号为 %1 的转介</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/referrals.py" line="+224"/>
+        <source>the hospital&apos;s feedback needs the day the student was seen (the referral was sent on %1 and no visit is recorded)</source>
+        <translation>登记医院反馈须填写就诊日期（该转介的转介日期为 %1，尚未登记就诊）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 differs from the visit already recorded (%2)</source>
+        <translation>%1 与已登记的就诊日期（%2）不一致</translation>
     </message>
 </context>
 <context>
