@@ -237,8 +237,12 @@ def _machine(c: Contexts) -> type[RuleBasedStateMachine]:
                 self._refused(call, StaleRecordError)
                 return
             today = local_today()
-            ok = target in TRANSITIONS[model.state] and model.last_on <= day <= today
-            if target == "feedback" and model.state == "sent":
+            # feedback straight from "sent" is the one shortcut: with a seen day it records the
+            # seen step first
+            shortcut = target == "feedback" and model.state == "sent"
+            allowed = target in TRANSITIONS[model.state] or shortcut
+            ok = allowed and model.last_on <= day <= today
+            if shortcut:
                 ok = ok and seen_on is not None and model.last_on <= seen_on <= day
             if target == "feedback" and model.state == "seen" and seen_on is not None:
                 ok = ok and seen_on == model.seen_on
