@@ -23,6 +23,7 @@ from counselroom.services.leave import (
 )
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import PermissionDenied, Role
+from counselroom.services.students import show_student
 from counselroom.storage.base import Base
 from counselroom.storage.models import AuditEntry, Leave, ReturnRecord, Student
 from vault_fixtures import account, make_vault
@@ -497,3 +498,17 @@ def test_status_and_follow_up_after_each_step(room: Room) -> None:
         "returned",
         "on_leave",
     ]
+
+
+# -- student show ---------------------------------------------------------------------------
+
+
+def test_student_show_ends_the_leave_on_the_day_he_came_back(room: Room) -> None:
+    """`student show`'s leave "to": the expected day while away, the actual day once back."""
+    leave_id = go_on_leave(room)
+    away = show_student(room.counsellor, str(room.student_id)).leave
+    assert away is not None
+    assert (away.state, away.start, away.end) == ("on_leave", START, START + 30 * DAY)
+    record_return(room.counsellor, leave_id, RETURN)
+    back = show_student(room.counsellor, str(room.student_id)).leave
+    assert back is not None and (back.state, back.end) == ("returned", BACK)
