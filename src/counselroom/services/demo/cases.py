@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from counselroom.domain.policy import follow_up_due, return_follow_up_dates
 from counselroom.domain.tiers import Tier
+from counselroom.services.follow_up import closer_follow_up
 from counselroom.storage.models import Closure, Concern, TierChange
 
 from . import wording
@@ -90,6 +91,7 @@ class Case:
         self.plan_version = 0
         self.review_on: date | None = None
         self.referred = False
+        self.returned_on: date | None = None  # the latest return from leave (复学)
         self.escalated = False
         self.ever_crisis = False
         self.leave: tuple[date, date, str] | None = None
@@ -261,6 +263,7 @@ class Case:
         self.follow(day, start)
         if not add_leave(self.world, self.pupil, start, back, hospital):
             return False
+        self.returned_on = back
         add_parent_contact(self.world, self.pupil, back - timedelta(days=2), "meeting")
         self.session(back, "individual")
         if self.tier == 3:
@@ -364,6 +367,12 @@ class Case:
         if pupil.file_state == "open" and pupil.status == "enrolled" and self.last_contact:
             # The services' rule (services/follow_up.py): decisions fall on session days, so the
             # last contact is the anchor; the last appointment may bring the date forward.
-            pupil.next_follow_up = follow_up_due(
-                self.world.policy, Tier(self.tier), self.last_contact, self.last_appointment
-            )
+            policy = self.world.policy
+            due = follow_up_due(policy, Tier(self.tier), self.last_contact, self.last_appointment)
+            if self.returned_on is not None:  # the closer series after a return, as services do
+                rule = policy.return_follow_up
+                until = self.returned_on + rule.interval * rule.count
+                closer = closer_follow_up(policy, self.returned_on, until, self.last_contact)
+                if closer is not None and (due is None or closer < due):
+                    due = closer
+            pupil.next_follow_up = due
