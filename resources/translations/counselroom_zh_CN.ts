@@ -8458,6 +8458,76 @@ Close anyway?</source>
         <source>%1 differs from the visit already recorded (%2)</source>
         <translation>%1 与已登记的就诊日期（%2）不一致</translation>
     </message>
+    <message>
+        <location filename="../../src/counselroom/services/leave.py" line="+85"/>
+        <source>the expected return %1 is not after the start of the leave %2</source>
+        <translation>预计复学日期 %1 不晚于休学开始日期 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is before the student returned from his previous leave (%2)</source>
+        <translation>%1 早于该生上次休学后复学的日期（%2）</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>the parents&apos; application on %1 is after the return meeting on %2</source>
+        <translation>家长申请日期 %1 晚于复学会议日期 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the return meeting on %1 is after the return on %2</source>
+        <translation>复学会议日期 %1 晚于复学日期 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is required: record the recovery certificate, or the reason there is none (missing_certificate_reason)</source>
+        <translation>必填：请登记康复证明，或写明没有证明的原因</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a recovery certificate is recorded, so there is no reason for a missing one</source>
+        <translation>已登记康复证明，无需填写缺少证明的原因</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the parents&apos; application on %1 is before the leave started on %2</source>
+        <translation>家长申请日期 %1 早于休学开始日期 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only an enrolled student can go on leave; this one is transferred</source>
+        <translation>只有在读学生可以休学；该生已转出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an enrolled student can go on leave; this one is graduated</source>
+        <translation>只有在读学生可以休学；该生已毕业</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the student is already on leave: record his return first</source>
+        <translation>该生正在休学：请先登记复学</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the student is already on leave since %1: record his return first</source>
+        <translation>该生自 %1 起正在休学：请先登记复学</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no leave with id %1</source>
+        <translation>没有编号为 %1 的休学记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the leave from %1 has ended (its return was recorded); only a leave in progress can end with a return or be cancelled</source>
+        <translation>%1 起的休学已结束（已登记复学）；只有正在进行的休学才能登记复学或撤销</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the leave from %1 has ended (it was cancelled); only a leave in progress can end with a return or be cancelled</source>
+        <translation>%1 起的休学已结束（已撤销）；只有正在进行的休学才能登记复学或撤销</translation>
+    </message>
 </context>
 <context>
     <name>tables</name>

@@ -132,7 +132,12 @@ def test_a_return_needs_a_certificate_or_the_reason_there_is_none(qtbot: QtBot, 
     fill_return(dialog)
     before = audit_count(case)
     save_refused(qtbot, dialog)
-    assert dialog.error_text("recovery_certificate")  # under the certificate, where one looks
+    # under the certificate, where one looks, in the window's language (a templated refusal)
+    assert dialog.error_text("recovery_certificate") == QCoreApplication.translate(
+        "problems",
+        "is required: record the recovery certificate, or the reason there is none "
+        "(missing_certificate_reason)",
+    )
     assert all(
         dialog.error_text(key) == "" for key in dialog.fields if key != "recovery_certificate"
     )

@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counselroom.domain.errors import ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.policy import return_follow_up_dates
 from counselroom.services.checks import (
     local_day,
@@ -81,9 +81,12 @@ def start_leave(
     if expected_return_on is not None:
         expected_return_on = local_day(expected_return_on, "expected_return_on")
         if expected_return_on <= start_on:
-            raise ValidationError(
-                f"the expected return {expected_return_on.isoformat()} is not after the "
-                f"start of the leave {start_on.isoformat()}",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the expected return %1 is not after the start of the leave %2"
+                ),
+                expected_return_on.isoformat(),
+                start_on.isoformat(),
                 field="expected_return_on",
             )
     with ctx.vault.write() as session:
@@ -93,9 +96,12 @@ def start_leave(
         not_before_school(start_on, student.enrolled_on, student.birth_date, "start_on")
         previous = _last_return(session, student.id)
         if previous is not None and start_on < previous:
-            raise ValidationError(
-                f"{start_on.isoformat()} is before the student returned from his previous "
-                f"leave ({previous.isoformat()})",
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems", "%1 is before the student returned from his previous leave (%2)"
+                ),
+                start_on.isoformat(),
+                previous.isoformat(),
                 field="start_on",
             )
         leave = Leave(
@@ -199,23 +205,35 @@ def _checked_return(data: object) -> ReturnInput:
     meeting_on = local_day(data.meeting_on, "meeting_on")
     _ordered(
         application_on,
-        "the parents' application",
         meeting_on,
-        "the return meeting",
+        QT_TRANSLATE_NOOP(
+            "problems", "the parents' application on %1 is after the return meeting on %2"
+        ),
         "application_on",
     )
-    _ordered(meeting_on, "the return meeting", returned_on, "the return", "meeting_on")
+    _ordered(
+        meeting_on,
+        returned_on,
+        QT_TRANSLATE_NOOP("problems", "the return meeting on %1 is after the return on %2"),
+        "meeting_on",
+    )
     certificate = optional_text(data.recovery_certificate, "recovery_certificate")
     missing = optional_text(data.missing_certificate_reason, "missing_certificate_reason")
     if certificate is None and missing is None:
-        raise ValidationError(
-            "is required: record the recovery certificate, or the reason there is none "
-            "(missing_certificate_reason)",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "is required: record the recovery certificate, or the reason there is none "
+                "(missing_certificate_reason)",
+            ),
             field="recovery_certificate",
         )
     if certificate is not None and missing is not None:
-        raise ValidationError(
-            "a recovery certificate is recorded, so there is no reason for a missing one",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "a recovery certificate is recorded, so there is no reason for a missing one",
+            ),
             field="missing_certificate_reason",
         )
     return ReturnInput(
@@ -231,22 +249,34 @@ def _checked_return(data: object) -> ReturnInput:
     )
 
 
-def _ordered(first: date, first_name: str, then: date, then_name: str, field: str) -> None:
+def _ordered(first: date, then: date, template: str, field: str) -> None:
+    """``template`` names both days ("%1 … is after … %2"): one sentence per pair, so the
+    window translates it whole."""
     if first > then:
-        raise ValidationError(
-            f"{first_name} on {first.isoformat()} is after {then_name} on {then.isoformat()}",
-            field=field,
-        )
+        raise ValidationError.of(template, first.isoformat(), then.isoformat(), field=field)
 
 
 def _dates_after_start(values: ReturnInput, leave: Leave) -> None:
     """The application (and so the meeting and the return) cannot predate the leave."""
     if values.application_on < leave.start_on:
-        raise ValidationError(
-            f"the parents' application on {values.application_on.isoformat()} is before the "
-            f"leave started on {leave.start_on.isoformat()}",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems", "the parents' application on %1 is before the leave started on %2"
+            ),
+            values.application_on.isoformat(),
+            leave.start_on.isoformat(),
             field="application_on",
         )
+
+
+_NOT_ENROLLED = {
+    "transferred": QT_TRANSLATE_NOOP(
+        "problems", "only an enrolled student can go on leave; this one is transferred"
+    ),
+    "graduated": QT_TRANSLATE_NOOP(
+        "problems", "only an enrolled student can go on leave; this one is graduated"
+    ),
+}
 
 
 def _require_enrolled(session: Session, student: Student) -> None:
@@ -257,29 +287,54 @@ def _require_enrolled(session: Session, student: Student) -> None:
             .order_by(Leave.start_on.desc())
             .limit(1)
         )
-        when = f" since {since.isoformat()}" if since is not None else ""
-        raise ValidationError(
-            f"the student is already on leave{when}: record his return first",
-            record=f"student {student.id}",
+        record = f"student {student.id}"
+        if since is None:
+            raise ValidationError.of(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the student is already on leave: record his return first"
+                ),
+                record=record,
+            )
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP(
+                "problems", "the student is already on leave since %1: record his return first"
+            ),
+            since.isoformat(),
+            record=record,
         )
     if student.status != "enrolled":
-        raise ValidationError(
-            f"only an enrolled student can go on leave; this one is {student.status}",
-            record=f"student {student.id}",
-        )
+        template = _NOT_ENROLLED.get(student.status)
+        if template is None:  # a status the CHECK constraint does not know: English is enough
+            raise ValidationError(
+                f"only an enrolled student can go on leave; this one is {student.status}",
+                record=f"student {student.id}",
+            )
+        raise ValidationError.of(template, record=f"student {student.id}")
 
 
 def _open_leave(session: Session, leave_id: int) -> Leave:
     leave = session.get(Leave, leave_id)
     if leave is None:
-        raise ValidationError(f"no leave with id {leave_id}", record=f"leave {leave_id}")
-    if leave.state != ON_LEAVE:
-        done = "its return was recorded" if leave.state == "returned" else "it was cancelled"
-        raise ValidationError(
-            f"the leave from {leave.start_on.isoformat()} has ended ({done}); only a leave "
-            "in progress can end with a return or be cancelled",
+        raise ValidationError.of(
+            QT_TRANSLATE_NOOP("problems", "no leave with id %1"),
+            str(leave_id),
             record=f"leave {leave_id}",
         )
+    if leave.state != ON_LEAVE:
+        ended = (
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the leave from %1 has ended (its return was recorded); only a leave in "
+                "progress can end with a return or be cancelled",
+            )
+            if leave.state == "returned"
+            else QT_TRANSLATE_NOOP(
+                "problems",
+                "the leave from %1 has ended (it was cancelled); only a leave in progress can "
+                "end with a return or be cancelled",
+            )
+        )
+        raise ValidationError.of(ended, leave.start_on.isoformat(), record=f"leave {leave_id}")
     return leave
 
 
