@@ -8459,7 +8459,7 @@ Close anyway?</source>
         <translation>%1 与已登记的就诊日期（%2）不一致</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/leave.py" line="+85"/>
+        <location filename="../../src/counselroom/services/leave.py" line="+82"/>
         <source>the expected return %1 is not after the start of the leave %2</source>
         <translation>预计复学日期 %1 不晚于休学开始日期 %2</translation>
     </message>
@@ -8494,7 +8494,7 @@ Close anyway?</source>
         <translation>家长申请日期 %1 早于休学开始日期 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../src/counselroom/services/leave_rules.py" line="+22"/>
         <source>only an enrolled student can go on leave; this one is transferred</source>
         <translation>只有在读学生可以休学；该生已转出</translation>
     </message>

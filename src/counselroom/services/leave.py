@@ -16,9 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counselroom.domain.policy import return_follow_up_dates
 from counselroom.services.checks import (
@@ -31,15 +28,15 @@ from counselroom.services.checks import (
 from counselroom.services.context import Context
 from counselroom.services.file_state import open_file_if_none, require_not_closed
 from counselroom.services.follow_up import refresh_follow_up
+from counselroom.services.leave_rules import ON_LEAVE, last_return, open_leave, require_enrolled
 from counselroom.services.localtime import local_today
 from counselroom.services.policy import policy_in
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import get_student
-from counselroom.storage.models import Leave, ReturnRecord, Student
+from counselroom.storage.models import Leave, ReturnRecord
 
 __all__ = ["ReturnInput", "cancel_leave", "record_return", "start_leave"]
 
-ON_LEAVE = "on_leave"
 # The mark a cancellation leaves in the leave's reason: the leave row has no column of its own
 # for it, and the reason must be kept with the record it explains (see cancel_leave).
 CANCELLED_MARK = "【撤销：录入错误 {day}】"
@@ -92,9 +89,9 @@ def start_leave(
     with ctx.vault.write() as session:
         student = get_student(session, student_id)
         require_not_closed(student)
-        _require_enrolled(session, student)
+        require_enrolled(session, student)
         not_before_school(start_on, student.enrolled_on, student.birth_date, "start_on")
-        previous = _last_return(session, student.id)
+        previous = last_return(session, student.id)
         if previous is not None and start_on < previous:
             raise ValidationError.of(
                 QT_TRANSLATE_NOOP(
@@ -135,7 +132,7 @@ def record_return(ctx: Context, leave_id: int, data: ReturnInput) -> int:
     ctx.require(Permission.EDIT_CASES)
     values = _checked_return(data)
     with ctx.vault.write() as session:
-        leave = _open_leave(session, leave_id)
+        leave = open_leave(session, leave_id)
         student = get_student(session, leave.student_id)
         require_not_closed(student)
         _dates_after_start(values, leave)
@@ -180,7 +177,7 @@ def cancel_leave(ctx: Context, leave_id: int, *, reason: str) -> None:
     ctx.require(Permission.EDIT_CASES)
     why = required_text(reason, "reason")
     with ctx.vault.write() as session:
-        leave = _open_leave(session, leave_id)
+        leave = open_leave(session, leave_id)
         student = get_student(session, leave.student_id)
         require_not_closed(student)
         mark = CANCELLED_MARK.format(day=local_today().isoformat())
@@ -267,82 +264,3 @@ def _dates_after_start(values: ReturnInput, leave: Leave) -> None:
             leave.start_on.isoformat(),
             field="application_on",
         )
-
-
-_NOT_ENROLLED = {
-    "transferred": QT_TRANSLATE_NOOP(
-        "problems", "only an enrolled student can go on leave; this one is transferred"
-    ),
-    "graduated": QT_TRANSLATE_NOOP(
-        "problems", "only an enrolled student can go on leave; this one is graduated"
-    ),
-}
-
-
-def _require_enrolled(session: Session, student: Student) -> None:
-    if student.status == ON_LEAVE:
-        since = session.scalar(
-            select(Leave.start_on)
-            .where(Leave.student_id == student.id, Leave.state == ON_LEAVE)
-            .order_by(Leave.start_on.desc())
-            .limit(1)
-        )
-        record = f"student {student.id}"
-        if since is None:
-            raise ValidationError.of(
-                QT_TRANSLATE_NOOP(
-                    "problems", "the student is already on leave: record his return first"
-                ),
-                record=record,
-            )
-        raise ValidationError.of(
-            QT_TRANSLATE_NOOP(
-                "problems", "the student is already on leave since %1: record his return first"
-            ),
-            since.isoformat(),
-            record=record,
-        )
-    if student.status != "enrolled":
-        template = _NOT_ENROLLED.get(student.status)
-        if template is None:  # a status the CHECK constraint does not know: English is enough
-            raise ValidationError(
-                f"only an enrolled student can go on leave; this one is {student.status}",
-                record=f"student {student.id}",
-            )
-        raise ValidationError.of(template, record=f"student {student.id}")
-
-
-def _open_leave(session: Session, leave_id: int) -> Leave:
-    leave = session.get(Leave, leave_id)
-    if leave is None:
-        raise ValidationError.of(
-            QT_TRANSLATE_NOOP("problems", "no leave with id %1"),
-            str(leave_id),
-            record=f"leave {leave_id}",
-        )
-    if leave.state != ON_LEAVE:
-        ended = (
-            QT_TRANSLATE_NOOP(
-                "problems",
-                "the leave from %1 has ended (its return was recorded); only a leave in "
-                "progress can end with a return or be cancelled",
-            )
-            if leave.state == "returned"
-            else QT_TRANSLATE_NOOP(
-                "problems",
-                "the leave from %1 has ended (it was cancelled); only a leave in progress can "
-                "end with a return or be cancelled",
-            )
-        )
-        raise ValidationError.of(ended, leave.start_on.isoformat(), record=f"leave {leave_id}")
-    return leave
-
-
-def _last_return(session: Session, student_id: int) -> date | None:
-    return session.scalar(
-        select(ReturnRecord.returned_on)
-        .join(Leave, Leave.id == ReturnRecord.leave_id)
-        .where(Leave.student_id == student_id, Leave.state == "returned")
-        .order_by(ReturnRecord.returned_on.desc())
-        .limit(1)
-    )
