@@ -66,6 +66,9 @@ LAST_USER: Option[str] = Option("last_user", "")
 # The import dialog's column choices, JSON {kind: {header key: field key or ""}}. Header texts
 # such as "学籍号" or "成员1姓名" say how a file is laid out, never who is in it.
 IMPORT_MAPPINGS: Option[str] = Option("import_mappings", "")
+# The font file printed documents use on this PC ("" = the best Chinese font found): fonts
+# differ from PC to PC, so this is a preference, not school policy.
+FONT_FILE: Option[str] = Option("documents.font_file", "")
 
 OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
@@ -75,6 +78,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     LAST_VAULT,
     LAST_USER,
     IMPORT_MAPPINGS,
+    FONT_FILE,
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 

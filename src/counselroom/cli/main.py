@@ -19,6 +19,16 @@ from counselroom.domain.errors import CounselRoomError
 from counselroom.paths import default_vault_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_IN_USE = 0, 1, 2, 3, 4
+# services.document_options.STUDENT_KINDS, written out so parsing imports no service
+DOCUMENT_KINDS = (
+    "parent-notice",
+    "escalation-notice",
+    "district-report",
+    "referral-letter",
+    "plan",
+    "return-assessment",
+    "closure-report",
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -132,6 +142,30 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--consent", help="consent reference (告知书/知情同意 number or title)")
     _add_map_option(q, "student_no=学号 or item1=D")
     q = screening_sub.add_parser("list", parents=[signed_in], help="the screening batches")
+
+    p = sub.add_parser(
+        "document",
+        parents=[signed_in],
+        help="print one document of a student's file to a PDF (recorded in the file)",
+    )
+    p.add_argument("--kind", required=True, choices=DOCUMENT_KINDS)
+    p.add_argument("--student", required=True, metavar="SID", help="学籍号 or internal id")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument(
+        "--recipient",
+        metavar="ROLE",
+        help="escalation-notice: head_teacher, subject_teachers, moral_education, safety_office, "
+        "vice_principal or principal (default: one notice per role the tier's list names)",
+    )
+    p.add_argument(
+        "--referral",
+        type=int,
+        metavar="ID",
+        help="referral-letter: which referral (default: latest)",
+    )
+    p.add_argument(
+        "--note", help="the counsellor's addition (parent, escalation, district, referral)"
+    )
     return parser
 
 
@@ -169,6 +203,10 @@ def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
             return roster.cmd_roster(ctx, args)
         if args.command == "screening":
             return screening.cmd_screening(ctx, args)
+        if args.command == "document":
+            from counselroom.cli import documents  # reportlab: only for this command
+
+            return documents.cmd_document(ctx, args)
         if args.student_command == "list":
             return students.cmd_list(ctx, args)
         return students.cmd_show(ctx, args)

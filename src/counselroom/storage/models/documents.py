@@ -14,7 +14,10 @@ from .choices import DOCUMENT_ACTIONS
 
 class DocumentRecord(Base):
     """A document produced: kind (e.g. ``parent-notice``), template version and the SHA-256
-    of the bytes, so a paper copy can be matched to this record."""
+    of the bytes, so a paper copy can be matched to this record; ``number`` is the 文书编号
+    printed on it (migration 0004, hence last; NULL on rows logged before documents had one).
+    A PDF holding several documents (a batch) gives one row per document, all with the same
+    SHA-256."""
 
     __tablename__ = "documents"
     __table_args__ = (one_of("action", DOCUMENT_ACTIONS),)
@@ -28,3 +31,4 @@ class DocumentRecord(Base):
     template_version: Mapped[int | None]
     sha256: Mapped[str]
     action: Mapped[str]
+    number: Mapped[str | None] = mapped_column(index=True)
