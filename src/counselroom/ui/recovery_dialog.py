@@ -32,6 +32,7 @@ from counselroom.ui.i18n import fill
 from counselroom.ui.login_errors import describe_recovery_error
 from counselroom.ui.named import named
 from counselroom.ui.password_meter import PasswordMeter, rule_problem
+from counselroom.ui.recovery_sheet import SheetFacts, offer_sheet, vault_id_of
 from counselroom.ui.wizard.code_check import RecoveryCodeCheck, code_font
 from counselroom.ui.worker import BackgroundJob, run_in_background
 from counselroom.vault.recovery import GROUP_DIGITS, GROUPS, damm_digit
@@ -289,6 +290,7 @@ class RecoveryDialog(QDialog):
         done.setWordWrap(True)
         done.setText(self.tr("The password has been reset. The old recovery code no longer works."))
         self.check = RecoveryCodeCheck()
+        self.sheet_buttons = offer_sheet(self.check, self.sheet_facts)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.accept)
@@ -302,6 +304,20 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.check, 1)
         layout.addLayout(row)
         return page
+
+    def sheet_facts(self) -> SheetFacts | None:
+        """The new code's sheet. The school's name is inside the vault, closed again after the
+        reset, so the sheet leaves it to be written in by hand."""
+        code = self.check.shown_code()
+        if not self.showing_new_code or not code.strip("-"):
+            return None
+        return SheetFacts(
+            school_name="",
+            vault_id=vault_id_of(self.vault_folder),
+            recovery_code=code,
+            admin=self._username,
+            printed_by=self._username,
+        )
 
     @property
     def showing_new_code(self) -> bool:

@@ -6,12 +6,13 @@ is a security control and the cut-offs decide who is flagged, so both are kept i
 changed only by an administrator and audited (services.policy). The page says which is which.
 The cut-offs (ui.settings_screening) and the referral intervals (ui.settings_referrals) are
 shown read-only to counsellors and not at all to viewers, who never see screening results or
-referrals; the institutions directory (ui.settings_institutions) is read by every role.
+referrals; the institutions directory (ui.settings_institutions) is read by every role. The
+printing font (ui.settings_fonts) belongs to the PC; the wording of printed documents
+(ui.settings_templates) is policy, shown read-only to all but administrators.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -37,14 +38,17 @@ from counselroom.preferences import BACKUP_FOLDER, LANGUAGE, TEXT_SCALE
 from counselroom.services import policy as policy_service
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission, PermissionDenied, allowed
+from counselroom.ui.backup_folder import backup_folder_problem
 from counselroom.ui.fonts import BASE_POINT_SIZE as BASE_POINT_SIZE  # moved: start-up needs
 from counselroom.ui.fonts import apply_text_scale as apply_text_scale  # it without this page
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
+from counselroom.ui.settings_fonts import FontsGroup
 from counselroom.ui.settings_institutions import InstitutionsGroup
 from counselroom.ui.settings_referrals import ReferralPolicyGroup
 from counselroom.ui.settings_screening import ScreeningCutoffsGroup
+from counselroom.ui.settings_templates import TemplatesGroup
 
 translate = QCoreApplication.translate
 
@@ -58,23 +62,6 @@ QLabel#problem { color: #B71C1C; }
 """
 
 
-def backup_folder_problem(folder: Path, vault_folder: Path) -> str | None:
-    """None if backups could be written to `folder`, else what is wrong (translated)."""
-    if not folder.is_dir():
-        return translate(
-            "SettingsPage", "The folder does not exist (is the USB drive plugged in?)."
-        )
-    if not os.access(folder, os.W_OK):
-        return translate("SettingsPage", "This account cannot write to the folder.")
-    resolved, vault = folder.resolve(), vault_folder.resolve()
-    if resolved == vault or vault in resolved.parents:
-        return translate(
-            "SettingsPage",
-            "Choose a folder outside the vault: a backup inside it is lost with the vault.",
-        )
-    return None
-
-
 class SettingsPage(QWidget):
     def __init__(self, handle: SessionHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +73,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self._build_pc_group())
+        self.fonts_group = FontsGroup(self.prefs)
+        layout.addWidget(self.fonts_group)
         layout.addWidget(self._build_policy_group())
         self.screening_group: ScreeningCutoffsGroup | None = None
         self.referral_group: ReferralPolicyGroup | None = None
@@ -97,6 +86,9 @@ class SettingsPage(QWidget):
         # every role: a directory of hospitals and hotlines names no student
         self.institutions_group = InstitutionsGroup(handle)
         layout.addWidget(self.institutions_group)
+        self.templates_group = TemplatesGroup(handle)  # read-only but for administrators
+        layout.addWidget(self.templates_group)
+        self.fonts_group.changed.connect(self.templates_group.refresh_preview)
         layout.addStretch(1)
         scroll = QScrollArea()  # the cut-offs make the page taller than a laptop screen
         scroll.setWidgetResizable(True)
@@ -275,7 +267,8 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         self._apply_role()
-        for group in (self.screening_group, self.referral_group, self.institutions_group):
+        for group in (self.fonts_group, self.screening_group, self.referral_group,
+                      self.institutions_group, self.templates_group):  # fmt: skip
             if group is not None:
                 group.reload()
         self.handle.run(
@@ -290,7 +283,8 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Nothing here is about a student; kept as it is across a lock."""
         self._policy_form.setRowVisible(self.policy_feedback, False)
-        for group in (self.screening_group, self.referral_group, self.institutions_group):
+        for group in (self.fonts_group, self.screening_group, self.referral_group,
+                      self.institutions_group, self.templates_group):  # fmt: skip
             if group is not None:
                 group.clear()
 

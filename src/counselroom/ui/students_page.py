@@ -20,6 +20,7 @@ from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission, allowed
 from counselroom.services.roster_export import export_roster
 from counselroom.services.students import StudentRow, list_students
+from counselroom.ui.documents.batch_dialog import BatchPrintDialog
 from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_dialog import ImportDialog
 from counselroom.ui.intake.roster_kind import RosterKind
@@ -101,17 +102,29 @@ class StudentsPage(QWidget):
             )
         )
         self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(translate("StudentsPage", "Print parent notices…"))
+        self.print_button.setToolTip(
+            translate(
+                "StudentsPage",
+                "Parent notices for the students chosen in the list (Ctrl-click to choose "
+                "several) or for a class, in one document",
+            )
+        )
+        self.print_button.clicked.connect(self.open_batch_print)
+        self.batch_dialog: BatchPrintDialog | None = None
         self.choose_path: PathChooser = choose_export_path
         self.clock: Callable[[], date] = local_today
         self._export_job: BackgroundJob[int] | None = None
         # The role cannot change under a built page: another user's unlock rebuilds the pages.
         self.import_button.setVisible(allowed(handle.actor.role, Permission.EDIT_CASES))
         self.export_button.setVisible(allowed(handle.actor.role, Permission.EXPORT))
+        self.print_button.setVisible(allowed(handle.actor.role, Permission.EDIT_CASES))
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(actions)
@@ -211,6 +224,25 @@ class StudentsPage(QWidget):
         else:
             template = translate("StudentsPage", "The roster was not saved (unexpected error): %1")
         self.message.emit(fill(template, error))
+
+    def open_batch_print(self) -> BatchPrintDialog | None:
+        """Parent notices for the chosen students or a class; None for a role that may not."""
+        if not allowed(self.handle.actor.role, Permission.EDIT_CASES) or self.handle.is_locked:
+            return None
+        if self.batch_dialog is not None:
+            self.batch_dialog.raise_()
+            self.batch_dialog.activateWindow()
+            return self.batch_dialog
+        dialog = BatchPrintDialog(
+            self.handle, self.panel.all_rows(), self.panel.selected_students(), self
+        )
+        dialog.finished.connect(self._batch_closed)
+        self.batch_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _batch_closed(self) -> None:
+        self.batch_dialog = None
 
     def focus_search(self) -> None:
         self.panel.search_box.setFocus()

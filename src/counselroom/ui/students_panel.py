@@ -165,6 +165,17 @@ class StudentsPanel(QWidget):
         self.empty_label.setVisible(shown == 0)
         self.counts_changed.emit(total, shown)
 
+    def selected_students(self) -> list[StudentRow]:
+        """Every chosen row (Ctrl/Shift-click), in the order the list shows them."""
+        shown = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in shown
+        ]
+
+    def all_rows(self) -> list[StudentRow]:
+        """Every student loaded, whatever the search and filters hide."""
+        return list(self.model.loaded_rows())
+
     def selected_student(self) -> StudentRow | None:
         index: QModelIndex = self.view.currentIndex()
         if not index.isValid():

@@ -1,4 +1,4 @@
-"""台账: the members of one care group with tier and last contact, and its .xlsx export.
+"""台账: the members of one care group with tier and last contact, its .xlsx export and print.
 
 Seed 004 keeps ledgers for 留守儿童, 单亲(离异)家庭儿童 and 心理障碍儿童; any group of
 `domain.groups.CareGroup` can be chosen. A viewer may read a ledger (tier and dates, no notes) but
@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.domain.groups import CareGroup
 from counselroom.services.context import Context
+from counselroom.services.documents import RenderedDocument, render_ledger
 from counselroom.services.ledgers import Ledger, export_ledger, ledger
 from counselroom.services.localtime import local_today
 from counselroom.services.roles import Permission, PermissionDenied
@@ -32,6 +34,7 @@ from counselroom.ui.areas.ledger_model import (
 from counselroom.ui.areas.page_actions import PageAction
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
 from counselroom.ui.areas.table_kit import SortProxy, make_table_view, row_opener, widest
+from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.student_file import labels
@@ -89,6 +92,8 @@ class LedgersPage(LoadingPage):
         self.folder: Path | None = None  # where the last export went, offered next time
         self.shown: LedgerView | None = None
         self.export_action = PageAction(handle, self)
+        self.print_action = PageAction(handle, self)
+        self.preview: DocumentPreviewDialog | None = None
         self.title_label.setText(self.tr("Ledgers"))
 
         self.group_box = QComboBox()
@@ -103,6 +108,9 @@ class LedgersPage(LoadingPage):
         self.export_button = QPushButton(self.tr("&Export .xlsx…"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("&Print ledger…"))
+        self.print_button.clicked.connect(self.print_ledger)
+        self.print_button.setEnabled(False)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(group_label)
@@ -112,6 +120,7 @@ class LedgersPage(LoadingPage):
         bar.addStretch(1)
         bar.addWidget(self.export_label)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
 
         self.model = LedgerTableModel(self)
         self.proxy = SortProxy(self.model, self)
@@ -195,9 +204,19 @@ class LedgersPage(LoadingPage):
             )
         else:
             self.export_button.setToolTip(self.tr("Save this ledger as an Excel workbook"))
+        self.print_button.setEnabled(allowed and not self.print_action.running)
+        self.print_button.setToolTip(
+            self.tr("Preview this ledger as a document to print or save as PDF")
+            if allowed or self.shown is None
+            else self.tr(
+                "Printing a ledger puts names on paper: a counsellor or administrator "
+                "account is needed"
+            )
+        )
 
     def clear_content(self) -> None:
         self.export_action.forget()
+        self.print_action.forget()
         self.shown = None
         self.model.clear()
         self.subtitle_label.clear()
@@ -254,6 +273,41 @@ class LedgersPage(LoadingPage):
             text = fill(self.tr("Not exported: %1"), error)
         else:
             text = fill(self.tr("Not exported (unexpected error): %1"), error)
+        self.export_label.setStyleSheet("color: #B71C1C;")
+        self.export_label.setText(text)
+        self.export_label.setToolTip(text)
+        self._update_export_button()
+
+    # -- print ---------------------------------------------------------------------------------
+
+    def print_ledger(self) -> None:
+        """Render the ledger as a document in the worker, then open the preview."""
+        shown = self.shown
+        if shown is None or not shown.may_export or self.print_action.running:
+            return
+        group = shown.ledger.group
+        if self.print_action.run(
+            lambda ctx: render_ledger(ctx, group), self._rendered, self._render_failed
+        ):
+            self.print_button.setEnabled(False)
+            self.busy_changed.emit(True)
+
+    def _rendered(self, rendered: RenderedDocument) -> None:
+        self.busy_changed.emit(False)
+        self._update_export_button()
+        if self.preview is not None and shiboken6.isValid(self.preview):
+            self.preview.reject()
+        self.preview = DocumentPreviewDialog(self.handle, rendered, self, folder=self.folder)
+        self.preview.show()
+
+    def _render_failed(self, error: BaseException) -> None:
+        self.busy_changed.emit(False)
+        if isinstance(error, PermissionDenied):
+            text = self.tr("Your account may not print ledgers.")
+        elif isinstance(error, CounselRoomError):
+            text = fill(self.tr("Not printed: %1"), error)
+        else:
+            text = fill(self.tr("Not printed (unexpected error): %1"), error)
         self.export_label.setStyleSheet("color: #B71C1C;")
         self.export_label.setText(text)
         self.export_label.setToolTip(text)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from counselroom.services.student_file import StudentFile
 from counselroom.ui import dialogs
+from counselroom.ui.areas.page_base import ContextSource
+from counselroom.ui.documents.print_actions import DocumentActions
 from counselroom.ui.student_file.actions import TabActions
 from counselroom.ui.student_file.contact_dialog import ContactActions
 from counselroom.ui.student_file.form_kit import FileHost, FormDialog
@@ -39,6 +41,8 @@ class Casework:
         referrals: RecordsPage,
         contacts: RecordsPage,
         leave: RecordsPage,
+        documents: RecordsPage,
+        source: ContextSource,
     ) -> None:
         self.plan = PlanActions(host, plan, window)
         self.sessions = SessionActions(host, sessions, window)
@@ -46,6 +50,8 @@ class Casework:
         self.referrals = ReferralActions(host, referrals, window)
         self.contacts = ContactActions(host, contacts, window)
         self.leave = LeaveActions(host, leave, window)
+        # Not one of tabs(): shown to every role, and its preview is no form with typed notes.
+        self.documents = DocumentActions(host, documents, window, source)
 
     def tabs(self) -> tuple[TabActions, ...]:
         return (
@@ -68,10 +74,12 @@ class Casework:
         self.plan.set_review_interval(review_after)
         for actions in self.tabs():
             actions.update(student_file, editable=editable, actor_id=actor_id)
+        self.documents.update(student_file, editable=editable)
 
     def locked(self) -> None:
         for actions in self.tabs():
             actions.locked()
+        self.documents.locked()
 
     def typed_forms(self) -> list[FormDialog]:
         """Open forms holding something typed and not saved."""

@@ -149,6 +149,8 @@ class StudentFileWindow(QWidget):
             referrals=self._records(REFERRALS),
             contacts=self._records(CONTACTS),
             leave=self._records(LEAVE),
+            documents=self._records(DOCUMENTS),
+            source=source,
         )
         titles = {
             OVERVIEW: self.tr("Overview"),
