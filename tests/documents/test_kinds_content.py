@@ -207,3 +207,16 @@ def test_escalation_role_names_the_district_report() -> None:
     data: EscalationData = S.escalation(3, "district", "")
     doc = build(data, DEFAULT_TEMPLATES["district-report"], template_version=2)
     assert doc.kind == "district-report" and "工作要求" not in _fields(doc.blocks)
+
+
+def test_a_display_name_ending_in_laoshi_is_not_doubled() -> None:
+    """Schools enter staff as 林心怡老师; the wording adds 老师 itself ("{辅导老师}老师")."""
+    data = S.escalation(3, person="李华老师")
+    data = replace(
+        data,
+        issue=replace(data.issue, counsellor="陈静老师"),
+        student=replace(data.student, head_teacher="李华老师"),
+    )
+    text = text_of(build(data, DEFAULT_TEMPLATES["escalation-notice-3"], template_version=0))
+    assert "老师老师" not in text
+    assert "李华老师" in text and "陈静老师" in text

@@ -379,3 +379,29 @@ def test_bold_text_is_outlined_when_there_is_no_separate_bold_face(fonts: FontSe
 
     assert b"2 Tr" not in content(plain)
     assert b"2 Tr" in content(titled)
+
+
+def test_progress_counts_documents_as_they_are_laid_out_and_can_stop_the_build() -> None:
+    fonts = resolve_fonts(search=[])
+    docs = [
+        Document(
+            head=RunningHead(
+                "学校", f"文书{n}", f"心〔2026〕{n:04d}号", "陈静", datetime(2026, 11, 22)
+            ),
+            blocks=(Para("正文" * 400),),
+        )
+        for n in range(1, 4)
+    ]
+    seen: list[int] = []
+    render(docs, fonts, progress=seen.append)
+    assert seen == [1, 2, 3]
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_first(done: int) -> None:
+        if done == 1:
+            raise Stop
+
+    with pytest.raises(Stop):
+        render(docs, fonts, progress=stop_after_first)

@@ -68,7 +68,7 @@ def test_three_students_give_two_notices_and_one_left_out(
     rendered = preview.rendered
     assert len(rendered.numbers) == 2 and set(rendered.student_ids) == {ids["张三"], ids["李四"]}
     assert [sid for sid, _reason in rendered.skipped] == [ids["王五"]]
-    assert progress[-1] == (2, 2) and progress == sorted(progress)
+    assert progress[-1] == (4, 4) and progress == sorted(progress)
     assert (
         preview.view.page_count()
         == rendered.pages

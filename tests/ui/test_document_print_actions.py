@@ -86,8 +86,10 @@ def test_a_notice_is_previewed_saved_and_listed(qtbot: QtBot, case: Case, tmp_pa
     page = records(window, DOCUMENTS)
     model = page.sections[0].model
     assert model.rowCount() == 1
-    assert model.index(0, 3).data() == labels.document_action("save")
-    assert model.index(0, 2).data() == dialog.rendered.title
+    assert model.index(0, 4).data() == labels.document_action("save")
+    assert model.index(0, 3).data() == dialog.rendered.title
+    # the number printed on the paper is how a paper copy is matched to this record
+    assert model.index(0, 1).data() == dialog.rendered.numbers[0]
     [record] = records_of(case)
     assert (record.action, record.student_id) == ("save", case.student_id)
     saved = dialog.saved_path

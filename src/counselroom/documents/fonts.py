@@ -162,6 +162,10 @@ class FontSet:
         """
         faces = self._chain(bold=bold)
         base = faces[0]
+        # Nearly every string (a name, a paragraph) is drawn by the paragraph's own face: one
+        # pass of set look-ups settles it, and the per-character walk below is for the rest.
+        if text.isprintable() and all(ord(char) in _COVERAGE[base.name] for char in text):
+            return "".join(_ESCAPES.get(char, char) for char in text)
         parts: list[str] = []
         run: list[str] = []
         run_face = base

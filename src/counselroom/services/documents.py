@@ -166,8 +166,9 @@ def _package(
     student_ids: Sequence[int | None],
     fonts: FontSet,
     skipped: Sequence[tuple[int, str]] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> RenderedDocument:
-    result = render(list(documents), fonts)
+    result = render(list(documents), fonts, progress=progress)
     titles = tuple(doc.head.title for doc in documents)
     title = titles[0] if len(documents) == 1 else f"{titles[0]} ×{len(documents)}"
     return RenderedDocument(
@@ -230,7 +231,8 @@ def render_batch(
 ) -> RenderedDocument:
     """Parent notices (or escalation notices to the head teacher) for many students in one
     PDF, each document its own pages; students the kind does not apply to are skipped with the
-    reason. ``cancelled`` is asked before each student (BatchCancelled: nothing produced)."""
+    reason. ``progress(done, total)`` counts each student twice (facts gathered, notice laid
+    out); ``cancelled`` is asked at each step (BatchCancelled: nothing produced or audited)."""
     ctx.require(Permission.EDIT_CASES)
     if kind not in BATCH_KINDS:
         raise ValidationError(f"a batch prints {' or '.join(BATCH_KINDS)}", field="kind")
@@ -255,16 +257,28 @@ def render_batch(
             first = f" ({skipped[0][1]})" if skipped else ""
             raise ValidationError(f"none of the {len(ids)} students can get a {kind}{first}")
         numbers = next_numbers(session, local_today().year, len(chosen))
-        documents = []
-        for index, ((student, request), number) in enumerate(zip(chosen, numbers, strict=True)):
+        # Progress runs over two passes: gathering each student's facts, then laying each
+        # notice out (most of the time); cancelling is honoured in both.
+        total = 2 * len(chosen)
+
+        def step(done: int) -> None:
             if cancelled is not None and cancelled():
                 raise BatchCancelled(f"the batch of {kind} was cancelled")
+            if progress is not None:
+                progress(done, total)
+
+        documents = []
+        for index, ((student, request), number) in enumerate(zip(chosen, numbers, strict=True)):
             target = recipient or kind
             data = _data(ctx, session, student, request, target, number)
             documents.append(_worded(session, data))
-            if progress is not None:
-                progress(index + 1, len(chosen))
-        rendered = _package(documents, kind, [s.id for s, _r in chosen], fonts, skipped)
+            step(index + 1)
+
+        def laid_out(done: int) -> None:
+            step(len(chosen) + done)
+
+        chosen_ids = [s.id for s, _r in chosen]
+        rendered = _package(documents, kind, chosen_ids, fonts, skipped, progress=laid_out)
         ctx.audit(
             session,
             "document.preview",

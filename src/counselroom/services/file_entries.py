@@ -244,6 +244,8 @@ class DocumentEntry:
     action: str
     template_version: int | None
     sha256: str
+    # 文书编号 printed on the paper (migration 0004); None for records made before it
+    number: str | None = None
 
 
 @dataclass(frozen=True)

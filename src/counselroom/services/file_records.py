@@ -137,6 +137,7 @@ def read_documents(
             d.action,
             d.template_version,
             d.sha256,
+            d.number,
         )
         for d in rows
     )

@@ -48,7 +48,14 @@ def or_missing(text: str | None, missing: str = MISSING) -> str:
 
 
 def counsellor(issue: Issue) -> str:
-    return issue.counsellor or issue.by
+    return staff_name(issue.counsellor or issue.by)
+
+
+def staff_name(name: str) -> str:
+    """A staff member's name without a trailing 老师: the wording adds it ("{班主任}老师"),
+    and schools often enter display names such as 林心怡老师."""
+    name = name.strip()
+    return name[: -len("老师")].strip() or name if name.endswith("老师") else name
 
 
 def issue_values(school: SchoolInfo, issue: Issue) -> dict[str, str]:
@@ -68,7 +75,7 @@ def student_values(student: StudentInfo) -> dict[str, str]:
         "性别": gender_zh(student.gender),
         "年级": or_missing(student.grade),
         "班级": or_missing(student.class_label),
-        "班主任": or_missing(student.head_teacher),
+        "班主任": or_missing(staff_name(student.head_teacher)),
         "学籍号": or_missing(student.student_no),
     }
 

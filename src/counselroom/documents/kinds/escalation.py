@@ -60,7 +60,7 @@ def values(data: EscalationData) -> dict[str, str]:
     return {
         **common_values,
         "通报对象": role_zh(data.role),
-        "接收人": common.or_missing(data.person, ""),
+        "接收人": common.or_missing(common.staff_name(data.person), ""),
         "工作要求": role_duty(data.role, data.tier),
         "完成时限": common.datetime_zh(data.due, NO_DEADLINE),
     }

@@ -22,6 +22,7 @@ def document_sections(documents: Sequence[DocumentEntry]) -> list[Section]:
             title=fill(translate("StudentFile", "Documents produced (%1)"), len(ordered)),
             headers=(
                 translate("StudentFile", "When"),
+                translate("StudentFile", "Number"),
                 translate("StudentFile", "Kind"),
                 translate("StudentFile", "Title"),
                 translate("StudentFile", "Action"),
@@ -29,8 +30,14 @@ def document_sections(documents: Sequence[DocumentEntry]) -> list[Section]:
             ),
             rows=[_row(d) for d in ordered],
             empty_text=translate("StudentFile", "No document has been printed for this student."),
-            stretch=2,
-            widths={0: "2026-12-31 23:59", 1: "复学评估复学", 3: "打印", 4: "林心怡老师"},
+            stretch=3,
+            widths={
+                0: "2026-12-31 23:59",
+                1: "心〔2026〕0012号",
+                2: "复学评估复学",
+                4: "打印",
+                5: "林心怡老师",
+            },
         )
     ]
 
@@ -39,6 +46,7 @@ def _row(doc: DocumentEntry) -> Row:
     return Row(
         cells=(
             labels.moment(doc.created_at),
+            doc.number or "",
             labels.document_kind(doc.kind),
             doc.title,
             labels.document_action(doc.action),
@@ -51,6 +59,7 @@ def _row(doc: DocumentEntry) -> Row:
 
 def document_detail(doc: DocumentEntry) -> str:
     d = Detail(doc.title)
+    d.fact(translate("StudentFile", "Number"), doc.number)
     d.fact(translate("StudentFile", "Kind"), labels.document_kind(doc.kind))
     d.fact(translate("StudentFile", "When"), labels.moment(doc.created_at))
     d.fact(translate("StudentFile", "Action"), labels.document_action(doc.action))

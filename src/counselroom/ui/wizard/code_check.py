@@ -105,8 +105,7 @@ class RecoveryCodeCheck(QWidget):
         self.note.setText(
             self.tr(
                 "Write it on paper now, check every group, and keep the paper in the locked "
-                "cabinet (专人专柜), away from this PC. Printing a recovery sheet comes in a later "
-                "version; this code will not be shown again."
+                "cabinet (专人专柜), away from this PC; this code will not be shown again."
             )
         )
         self.prompt = QLabel()
