@@ -73,7 +73,7 @@ def test_a_tier_1_file(school: School) -> None:
     assert [o.request.recipient for o in _by_kind(options, "escalation-notice")] == ["head_teacher"]
     district = _by_kind(options, "district-report")[0]
     assert not district.available
-    assert district.why_not == "tier 1's notification list does not include the district"
+    assert district.why_not == "the notification list of tier 1 does not include the district"
     assert _by_kind(options, "plan")[0].why_not == "the file has no plan"
     referral = _by_kind(options, "referral-letter")
     assert len(referral) == 1 and not referral[0].available
@@ -126,7 +126,7 @@ def test_explicit_requests_are_checked_against_the_file(school: School) -> None:
         "the guardian is told by the parent notice (parent-notice)"
     )
     assert _why(school, "wang", DocumentRequest("escalation-notice", sid, "principal")) == (
-        "tier 2's notification list does not include principal"
+        "the notification list of tier 2 does not include 校长"
     )
     assert _why(school, "wang", DocumentRequest("escalation-notice", sid)) == ""
     withdrawn = school.referrals["withdrawn"]
@@ -160,3 +160,21 @@ def test_a_reopened_file_has_no_closure_report(tmp_path: Path) -> None:
         closure = _by_kind(options, "closure-report")[0]
         assert closure.why_not == "the file was reopened after its last closure"
         assert "parent-notice" in _available(options)  # open again, still at tier 1
+
+
+def test_reasons_keep_their_translatable_template_and_data() -> None:
+    """The window shows a greyed option's reason in Chinese from the template (decision 54)."""
+    from counselroom.services.document_reasons import Reason
+
+    reason = Reason("referral %1 was withdrawn", 7)
+    assert reason == "referral 7 was withdrawn"
+    assert (reason.template, reason.args) == ("referral %1 was withdrawn", ("7",))
+    assert not Reason() and isinstance(VIEWER_REASON, Reason) and VIEWER_REASON.template
+
+
+def test_the_cli_offers_exactly_the_student_kinds() -> None:
+    """cli/main.py writes the kinds out (parsing imports no service); they must not drift."""
+    from counselroom.cli.main import DOCUMENT_KINDS
+    from counselroom.services.document_options import STUDENT_KINDS
+
+    assert DOCUMENT_KINDS == STUDENT_KINDS

@@ -67,6 +67,7 @@ def test_each_kind_prints_school_student_date_and_number(
         assert expected is not None and expected in text, (kind, expected)
     assert rendered.kind == kind and rendered.student_ids == (sid,) and rendered.pages >= 1
     assert rendered.template_version == 0 and rendered.font_note.startswith("fonts: ")
+    assert getattr(rendered.font_note, "template", "")  # the window translates it
     # a preview is audited (ids only) and records nothing in the file
     assert records(school) == []
     assert audits(school, "document.") == [

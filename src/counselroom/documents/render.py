@@ -160,7 +160,7 @@ def _flowables(block: Block, styles: Styles) -> list[Flowable]:
     raise TypeError(f"not a document block: {block!r}")
 
 
-class _Milestone(Flowable):  # type: ignore[misc]
+class _Milestone(Flowable):
     """Takes no room; when placed on a page, tells ``progress`` that documents up to and
     including number ``done`` are laid out (a batch of 500 notices takes seconds)."""
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from counselroom.documents.fonts import FontError, FontSet, load_face, resolve_fonts
 from counselroom.documents.fonts import system_font_files as _system_font_files
+from counselroom.domain.errors import QT_TRANSLATE_NOOP
 from counselroom.preferences import FONT_FILE, Preferences
+from counselroom.services.document_reasons import Reason
 
 __all__ = [
     "FontStatus",
@@ -65,19 +67,43 @@ def document_fonts() -> FontSet:
 
 
 def font_note(fonts: FontSet, chosen: Path | None = None) -> str:
-    """One English line: which face the document was printed with and whether it is embedded."""
+    """One line: which face the document was printed with and whether it is embedded — a
+    document_reasons.Reason, so the window shows it in its language and the CLI in English."""
     problem = _problem(chosen)
-    prefix = f"the chosen font file {chosen} is not used ({problem}); " if problem else ""
     if fonts.builtin:
-        return (
-            f"{prefix}fonts: STSong-Light, built into PDF readers and not embedded: the document "
-            "may look different on another PC; install a Chinese TrueType font (e.g. SimSun or "
-            "WenQuanYi Zen Hei) or choose one in the settings"
-        )
-    text = f"{prefix}fonts: {fonts.primary.label} (embedded)"
-    if fonts.bold is not None and fonts.bold != fonts.primary:
-        text += f", titles {fonts.bold.label}"
-    return text
+        if problem:
+            return Reason(_BUILTIN_INSTEAD, chosen, problem)
+        return Reason(_BUILTIN)
+    titled = fonts.bold is not None and fonts.bold != fonts.primary
+    titles = fonts.bold.label if fonts.bold is not None else ""
+    if problem:
+        if titled:
+            return Reason(_EMBEDDED_TITLES_INSTEAD, chosen, problem, fonts.primary.label, titles)
+        return Reason(_EMBEDDED_INSTEAD, chosen, problem, fonts.primary.label)
+    if titled:
+        return Reason(_EMBEDDED_TITLES, fonts.primary.label, titles)
+    return Reason(_EMBEDDED, fonts.primary.label)
+
+
+_EMBEDDED = QT_TRANSLATE_NOOP("problems", "fonts: %1 (embedded)")
+_EMBEDDED_TITLES = QT_TRANSLATE_NOOP("problems", "fonts: %1 (embedded), titles %2")
+_BUILTIN = QT_TRANSLATE_NOOP(
+    "problems",
+    "fonts: STSong-Light, built into PDF readers and not embedded: the document may look "
+    "different on another PC; install a Chinese TrueType font (e.g. SimSun or WenQuanYi Zen "
+    "Hei) or choose one in the settings",
+)
+_EMBEDDED_INSTEAD = QT_TRANSLATE_NOOP(
+    "problems", "the chosen font file %1 is not used (%2); fonts: %3 (embedded)"
+)
+_EMBEDDED_TITLES_INSTEAD = QT_TRANSLATE_NOOP(
+    "problems", "the chosen font file %1 is not used (%2); fonts: %3 (embedded), titles %4"
+)
+_BUILTIN_INSTEAD = QT_TRANSLATE_NOOP(
+    "problems",
+    "the chosen font file %1 is not used (%2); fonts: STSong-Light, built into PDF readers and "
+    "not embedded: the document may look different on another PC",
+)
 
 
 def font_status() -> FontStatus:

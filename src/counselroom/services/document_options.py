@@ -11,7 +11,7 @@ that does not apply is refused with the same reason) and batches (students skipp
 * plan: a plan; return-assessment: a return from leave (复学); closure-report: a closure that
   was not reopened.
 
-Reasons are English (the window translates what it shows; the CLI prints them as they are).
+The rules themselves, with their reasons, are in services/document_reasons.py.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import ValidationError
 from counselroom.domain.tiers import RecipientRole, Tier
+from counselroom.services.document_reasons import VIEWER_REASON, internal_roles, why_not
 from counselroom.services.policy import policy_in
 from counselroom.storage.models import (
     Closure,
@@ -73,7 +74,6 @@ KIND_TITLES = {
     "closure-report": "结案报告",
 }
 NOTED_KINDS = ("parent-notice", "escalation-notice", "district-report", "referral-letter")
-VIEWER_REASON = "printing needs a counsellor"
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,9 @@ class DocumentOption:
     request: DocumentRequest
     title: str  # Chinese, as printed, e.g. "分级通报单（班主任）"
     available: bool
-    why_not: str  # English reason when not available, else ""
+    # English reason when not available, else ""; a document_reasons.Reason, whose template
+    # the window translates
+    why_not: str
 
 
 # -- the records a kind is printed from (shared with document_data.py) ---------------------
@@ -180,10 +182,6 @@ def file_facts(session: Session, student: Student) -> FileFacts:
     )
 
 
-def internal_roles(roles: tuple[str, ...]) -> list[str]:
-    return [r for r in roles if RecipientRole(r).is_internal]
-
-
 def check_request(request: DocumentRequest) -> DocumentRequest:
     """Refuse a request that is malformed whatever the file holds (a usage error)."""
     if not isinstance(request, DocumentRequest):
@@ -206,65 +204,6 @@ def check_request(request: DocumentRequest) -> DocumentRequest:
     if request.note.strip() and request.kind not in NOTED_KINDS:
         raise ValidationError(f"a note is printed only on {', '.join(NOTED_KINDS)}", field="note")
     return request
-
-
-def _open_file(facts: FileFacts) -> str:
-    if facts.file_state == "none":
-        return "the student has no file (一生一策 档案)"
-    if facts.file_state == "closed":
-        return "the file is closed (结案)"
-    return ""
-
-
-def _escalation(facts: FileFacts, recipient: str | None) -> str:
-    if recipient is None:
-        if not internal_roles(facts.roles):
-            return f"tier {facts.tier}'s notification list names no school staff"
-        return ""
-    role = RecipientRole.from_code(recipient)
-    if role == RecipientRole.GUARDIAN:
-        return "the guardian is told by the parent notice (parent-notice)"
-    if role == RecipientRole.DISTRICT:
-        return "the district is told by the district report (district-report)"
-    if role.value not in facts.roles:
-        return f"tier {facts.tier}'s notification list does not include {role.value}"
-    return ""
-
-
-def _referral(facts: FileFacts, referral_id: int | None) -> str:
-    if referral_id is None:
-        return "" if facts.referrals else "the file has no referral that was not withdrawn"
-    if referral_id in facts.withdrawn:
-        return f"referral {referral_id} was withdrawn"
-    if all(ref[0] != referral_id for ref in facts.referrals):
-        return f"referral {referral_id} is not one of this student's"
-    return ""
-
-
-def why_not(facts: FileFacts, request: DocumentRequest) -> str:
-    """Why ``request`` cannot be printed for this file; "" when it can."""
-    kind = request.kind
-    if kind == "parent-notice":
-        if facts.tier == 0:
-            return "the student is at tier 0: parent notices go out from tier 1"
-        return _open_file(facts)
-    if kind in ("escalation-notice", "district-report"):
-        if _open_file(facts):
-            return _open_file(facts)
-        if kind == "escalation-notice":
-            return _escalation(facts, request.recipient)
-        if RecipientRole.DISTRICT.value not in facts.roles:
-            return f"tier {facts.tier}'s notification list does not include the district"
-        return ""
-    if kind == "referral-letter":
-        return _referral(facts, request.referral_id)
-    if kind == "plan":
-        return "" if facts.plan else "the file has no plan"
-    if kind == "return-assessment":
-        return "" if facts.returned else "no return from leave (复学) is recorded"
-    if facts.closure == "none":
-        return "the file has no closure (结案)"
-    return "the file was reopened after its last closure" if facts.closure == "reopened" else ""
 
 
 def _day(day: date) -> str:

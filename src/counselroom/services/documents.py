@@ -22,7 +22,7 @@ from counselroom.documents.kinds import Sample, build, sample_document, template
 from counselroom.documents.model import Document
 from counselroom.documents.render import render
 from counselroom.documents.templates import DEFAULT_TEMPLATES
-from counselroom.domain.errors import CounselRoomError, ValidationError
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, CounselRoomError, ValidationError
 from counselroom.services import document_data as facts_of
 from counselroom.services.checks import choice
 from counselroom.services.context import Context
@@ -53,6 +53,7 @@ from counselroom.services.document_options import (
     viewer_options,
     why_not,
 )
+from counselroom.services.document_reasons import Reason
 from counselroom.services.localtime import local_today, to_local
 from counselroom.services.roles import Permission
 from counselroom.services.student_file import get_student
@@ -201,8 +202,12 @@ def render_document(ctx: Context, request: DocumentRequest) -> RenderedDocument:
         facts = file_facts(session, student)
         reason = why_not(facts, request)
         if reason:
+            # The CLI prints the whole sentence; the window translates the reason's template.
             raise ValidationError(
-                f"no {request.kind} can be printed: {reason}", record=_who(student)
+                f"no {request.kind} can be printed: {reason}",
+                record=_who(student),
+                template=reason.template,
+                args=reason.args,
             )
         targets = _targets(session, request, facts)
         numbers = next_numbers(session, local_today().year, len(targets))
@@ -245,7 +250,8 @@ def render_batch(
         for student_id in ids:
             student = session.get(Student, student_id)
             if student is None:
-                skipped.append((student_id, f"no student with id {student_id}"))
+                gone = Reason(QT_TRANSLATE_NOOP("problems", "no student with id %1"), student_id)
+                skipped.append((student_id, gone))
                 continue
             request = check_request(DocumentRequest(kind, student.id, recipient, note=note))
             reason = why_not(file_facts(session, student), request)

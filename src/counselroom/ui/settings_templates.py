@@ -28,6 +28,7 @@ from counselroom.services.documents import RenderedDocument
 from counselroom.services.roles import Permission, allowed
 from counselroom.ui import dialogs
 from counselroom.ui.documents.pdf_view import PdfView
+from counselroom.ui.documents.preview_dialog import service_reason
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
@@ -231,7 +232,10 @@ class TemplatesGroup(QGroupBox):
         self.editor.show_problem(None)
         self.preview.set_pdf(rendered.pdf)
         self.preview_label.setText(
-            fill(self.tr("Preview with fictional sample data — %1"), rendered.font_note)
+            fill(
+                self.tr("Preview with fictional sample data — %1"),
+                service_reason(rendered.font_note),
+            )
             if rendered.font_note
             else self.tr("Preview with fictional sample data")
         )

@@ -44,6 +44,7 @@ from counselroom.ui.documents.save_path import (
 )
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.problem_text import message_text
 
 translate = QCoreApplication.translate
 PRINT, SAVE = "print", "save"
@@ -62,9 +63,10 @@ QLabel#previewStatus[tone="busy"] { color: #546E7A; }
 
 
 def service_reason(text: str) -> str:
-    """A reason the service gave in English (a skipped student, a greyed option), through the
-    catalogue's "DocumentReasons" context where the lead lists the known ones."""
-    return translate("DocumentReasons", text)
+    """A reason the service gave (a skipped student, a greyed option) in the window's language:
+    a services.document_reasons.Reason carries its template; other text is shown as it is."""
+    template = getattr(text, "template", "")
+    return message_text(template, getattr(text, "args", ()), str(text))
 
 
 class DocumentPreviewDialog(QDialog):
@@ -177,7 +179,7 @@ class DocumentPreviewDialog(QDialog):
         elif r.template_version is not None:
             lines.append(fill(self.tr("wording: version %1"), r.template_version))
         facts = " · ".join(lines)
-        return f"{facts}\n{r.font_note}" if r.font_note else facts
+        return f"{facts}\n{service_reason(r.font_note)}" if r.font_note else facts
 
     def skipped_text(self) -> str:
         skipped = self.rendered.skipped
