@@ -542,6 +542,95 @@
     </message>
 </context>
 <context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/batch_dialog.py" line="+88"/>
+        <source>Print parent notices</source>
+        <translation>打印家长告知书</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The students chosen in the list (%1)</source>
+        <translation>列表中选中的学生（%1 名）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A class:</source>
+        <translation>一个班级：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — %2 at tier 1–3</source>
+        <translation>%1 — %2 名处于一至三级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printed in every notice (optional)</source>
+        <translation>印在每份告知书中（可不填）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Prepare</source>
+        <translation>准备文书(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Note:</source>
+        <translation>补充说明：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent notices (家长告知书), one after another in one document.</source>
+        <translation>家长告知书，逐份排在同一个文件中。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 notice(s) will be prepared.</source>
+        <translation>将准备 %1 份告知书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No student chosen.</source>
+        <translation>未选择学生。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The note is longer than %1 characters.</source>
+        <translation>补充说明超过 %1 个字。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+14"/>
+        <source>Cancelled: nothing was printed or recorded.</source>
+        <translation>已取消：没有打印，也没有记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account may not print documents.</source>
+        <translation>您的账户不能打印文书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not prepared: %1</source>
+        <translation>未能准备：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not prepared (unexpected error): %1</source>
+        <translation>未能准备（意外错误）：%1</translation>
+    </message>
+</context>
+<context>
     <name>BatchResultModel</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="-180"/>
@@ -650,7 +739,7 @@
         <translation>档案已结案。请先在“一生一策”页重新开案。</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/student_file/casework.py" line="+86"/>
+        <location filename="../../src/counselroom/ui/student_file/casework.py" line="+94"/>
         <source>Discard what you typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
@@ -2182,6 +2271,195 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/print_actions.py" line="+50"/>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Print document…</source>
+        <translation>打印文书…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Printing documents needs a counsellor account.</source>
+        <translation>打印文书需要心理教师账户。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the file…</source>
+        <translation>正在读取档案…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The documents could not be listed: %1</source>
+        <translation>无法列出文书：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preparing the document…</source>
+        <translation>正在准备文书…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No documents.</source>
+        <translation>没有可打印的文书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview, print or save a document of this file</source>
+        <translation>预览、打印或保存本档案的文书</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Your account may not print documents.</source>
+        <translation>您的账户不能打印文书。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document was not prepared</source>
+        <translation>文书未能准备</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/printing.py" line="+48"/>
+        <source>Print document</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/save_path.py" line="+29"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/preview_dialog.py" line="+97"/>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>and %1 more</source>
+        <translation>等另外 %1 份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document number(s): %1</source>
+        <translation>文书编号：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 documents</source>
+        <translation>共 %1 份文书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>built-in wording</source>
+        <translation>内置措辞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wording: version %1</source>
+        <translation>措辞：第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 student(s) left out of this batch:</source>
+        <translation>本批未包含 %1 名学生：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Not printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed and recorded in the file.</source>
+        <translation>已打印，并已记入档案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed, but not recorded: %1</source>
+        <translation>已打印，但未能记录：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording the print…</source>
+        <translation>正在记录打印…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed, but not recorded: the window is locked.</source>
+        <translation>已打印，但未能记录：窗口已锁定。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save document as PDF</source>
+        <translation>将文书另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>your account may not do this</source>
+        <translation>您的账户不能执行此操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Close this preview and prepare the document again.</source>
+        <translation>%1 请关闭此预览，重新准备文书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unexpected error (%1)</source>
+        <translation>意外错误（%1）</translation>
+    </message>
+</context>
+<context>
     <name>FieldError</name>
     <message>
         <location filename="../../src/counselroom/ui/student_file/field_errors.py" line="+28"/>
@@ -2490,6 +2768,139 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>FontsGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_fonts.py" line="+54"/>
+        <source>Printing font (this computer)</source>
+        <translation>打印字体（本机）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Looking for fonts…</source>
+        <translation>正在查找字体…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chinese fonts found on this computer</source>
+        <translation>本机找到的中文字体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose font &amp;file…</source>
+        <translation>选择字体文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use selected</source>
+        <translation>使用所选字体(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Automatic</source>
+        <translation>自动(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the best Chinese font found on this PC</source>
+        <translation>使用本机找到的最合适的中文字体</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Documents print with:</source>
+        <translation>文书打印字体：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font file:</source>
+        <translation>字体文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found on this PC:</source>
+        <translation>本机字体：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fonts not read: %1</source>
+        <translation>未能读取字体：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>STSong-Light, built into PDF readers (not embedded)</source>
+        <translation>STSong-Light（PDF 阅读器内置，不嵌入文件）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (embedded in every document)</source>
+        <translation>%1（嵌入每份文书）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>titles: %1</source>
+        <translation>标题：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>automatic — the best Chinese font found on this PC</source>
+        <translation>自动 — 本机找到的最合适的中文字体</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — not used: %2. The best font found on this PC is used instead.</source>
+        <translation>%1 — 未使用：%2。改用本机找到的最合适的字体。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No Chinese TrueType font was found: documents use STSong-Light, which is not embedded in the PDF, so printing may look different on other PCs and rare characters in names may be missing. Install a Chinese TrueType font (for example SimSun, SimHei or WenQuanYi Zen Hei) and choose it here.</source>
+        <translation>未找到中文 TrueType 字体：文书使用 STSong-Light，该字体不嵌入 PDF，在其他电脑上打印效果可能不同，姓名中的生僻字也可能缺失。请安装一种中文 TrueType 字体（例如宋体、黑体或文泉驿正黑），并在此选择。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a Chinese font file</source>
+        <translation>选择中文字体文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved. Documents use the best Chinese font found on this PC.</source>
+        <translation>已保存。文书使用本机找到的最合适的中文字体。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved. Documents print with %1.</source>
+        <translation>已保存。文书使用 %1 打印。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 不能使用：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the settings could not be written (%1)</source>
+        <translation>无法写入设置（%1）</translation>
+    </message>
+</context>
+<context>
     <name>GradeCountModel</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/statistics_models.py" line="+68"/>
@@ -2585,6 +2996,47 @@ Close anyway?</source>
         <location line="+4"/>
         <source>(school name not set)</source>
         <translation>（未设置学校名称）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_templates_model.py" line="+101"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (built-in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The wording CounselRoom comes with</source>
+        <translation>CounselRoom 自带的措辞</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Restore into editor</source>
+        <translation>恢复到编辑框(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3093,12 +3545,12 @@ Close anyway?</source>
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+52"/>
+        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+55"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Ledgers</source>
         <translation>台账</translation>
     </message>
@@ -3113,7 +3565,12 @@ Close anyway?</source>
         <translation>导出 .xlsx(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+3"/>
+        <source>&amp;Print ledger…</source>
+        <translation>打印台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>%1 students</source>
         <translation>共 %1 名学生</translation>
     </message>
@@ -3138,7 +3595,17 @@ Close anyway?</source>
         <translation>将此台账保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Preview this ledger as a document to print or save as PDF</source>
+        <translation>将此台账预览为文书，可打印或另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing a ledger puts names on paper: a counsellor or administrator account is needed</source>
+        <translation>打印台账会把姓名印在纸上：需要心理教师或管理员账户</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 ledger-%2.xlsx</source>
         <translation>%1台账-%2.xlsx</translation>
     </message>
@@ -3171,6 +3638,21 @@ Close anyway?</source>
         <location line="+2"/>
         <source>Not exported (unexpected error): %1</source>
         <translation>未导出（发生意外错误）：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your account may not print ledgers.</source>
+        <translation>您的账户不能打印台账。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed (unexpected error): %1</source>
+        <translation>未打印（意外错误）：%1</translation>
     </message>
 </context>
 <context>
@@ -3433,7 +3915,7 @@ Details: %2</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="+131"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+144"/>
         <source>Loading students…</source>
         <translation>正在载入学生名单…</translation>
     </message>
@@ -3448,7 +3930,7 @@ Details: %2</source>
         <translation>无法载入学生名单：%1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 students in all, %2 shown</source>
         <translation>共 %1 名学生，显示 %2 名</translation>
     </message>
@@ -3459,6 +3941,34 @@ Details: %2</source>
         <location filename="../../src/counselroom/ui/nav.py" line="+43"/>
         <source>Navigation</source>
         <translation>导航</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/note_dialog.py" line="+30"/>
+        <source>Prepare %1</source>
+        <translation>准备%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An addition printed in the document for this student (optional). Leave it empty to print the school&apos;s wording alone.</source>
+        <translation>为这名学生印在文书中的补充说明（可不填）。不填则只打印学校的统一措辞。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. please call the counselling room this week</source>
+        <translation>例如：请本周内与心理辅导室联系</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 字</translation>
     </message>
 </context>
 <context>
@@ -3560,6 +4070,44 @@ Details: %2</source>
         <location line="+3"/>
         <source>Strength: %1</source>
         <translation>强度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/pdf_view.py" line="+50"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fit the page to the width</source>
+        <translation>按窗口宽度显示页面</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The document cannot be shown (%1).</source>
+        <translation>无法显示文书（%1）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No document</source>
+        <translation>无文书</translation>
     </message>
 </context>
 <context>
@@ -3732,11 +4280,11 @@ Details: %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>Write it on paper now, check every group, and keep the paper in the locked cabinet (专人专柜), away from this PC. Printing a recovery sheet comes in a later version; this code will not be shown again.</source>
-        <translation>请现在把它抄在纸上，逐组核对，并将这张纸存放在专人专柜中，不要放在这台电脑旁。打印恢复单的功能将在后续版本中提供；此恢复码不会再次显示。</translation>
+        <source>Write it on paper now, check every group, and keep the paper in the locked cabinet (专人专柜), away from this PC; this code will not be shown again.</source>
+        <translation>请现在抄在纸上，逐组核对，并将纸张锁入保密柜（专人专柜），不要放在这台电脑旁；此恢复码不会再次显示。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>&amp;Group:</source>
         <translation>该组数字(&amp;G)：</translation>
     </message>
@@ -3759,7 +4307,7 @@ Details: %2</source>
 <context>
     <name>RecoveryCodeInput</name>
     <message>
-        <location filename="../../src/counselroom/ui/recovery_dialog.py" line="+74"/>
+        <location filename="../../src/counselroom/ui/recovery_dialog.py" line="+75"/>
         <source>Group %1 of the recovery code</source>
         <translation>恢复码第 %1 组</translation>
     </message>
@@ -3817,12 +4365,12 @@ Details: %2</source>
         <translation>密码已重置，旧恢复码已失效。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+45"/>
         <source>New recovery code not confirmed</source>
         <translation>新恢复码尚未确认</translation>
     </message>
@@ -3839,7 +4387,7 @@ Close anyway?</source>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/wizard/recovery_page.py" line="+13"/>
+        <location filename="../../src/counselroom/ui/wizard/recovery_page.py" line="+18"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
@@ -3847,6 +4395,71 @@ Close anyway?</source>
         <location line="+1"/>
         <source>Write this code down now. It will not be shown again.</source>
         <translation>请现在抄下此恢复码，它不会再次显示。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <location filename="../../src/counselroom/ui/recovery_sheet.py" line="+86"/>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复码页</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recovery sheet was not printed: %1</source>
+        <translation>恢复码页未打印：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recovery sheet was not saved: %1</source>
+        <translation>恢复码页未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recovery sheet saved</source>
+        <translation>恢复码页已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved as %1.
+
+This file holds the recovery code: print it, keep the paper in the locked cabinet, and delete the file — or keep it only on a USB drive that stays in the cabinet.</source>
+        <translation>已保存为 %1。
+
+此文件包含恢复码：请打印出来，将纸张锁入保密柜，然后删除此文件——或只保存在一直放在保密柜中的 U 盘上。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Print the recovery sheet now (or write the code on paper and check every group) and keep it in the locked cabinet (专人专柜), away from this PC. This code will not be shown again.</source>
+        <translation>请现在打印恢复码页（或将恢复码抄在纸上并逐组核对），锁入保密柜（专人专柜），不要放在这台电脑旁。此恢复码不会再次显示。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetButtons</name>
+    <message>
+        <location line="-74"/>
+        <source>&amp;Print recovery sheet…</source>
+        <translation>打印恢复码页(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save recovery sheet as PDF…</source>
+        <translation>将恢复码页另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The recovery sheet could not be made: %1</source>
+        <translation>无法生成恢复码页：%1</translation>
     </message>
 </context>
 <context>
@@ -4824,7 +5437,7 @@ Close anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/settings_page.py" line="+64"/>
+        <location filename="../../src/counselroom/ui/backup_folder.py" line="+16"/>
         <source>The folder does not exist (is the USB drive plugged in?).</source>
         <translation>文件夹不存在（U 盘是否已插好？）。</translation>
     </message>
@@ -4839,7 +5452,7 @@ Close anyway?</source>
         <translation>请选择数据库以外的文件夹：放在数据库内部的备份会随数据库一起丢失。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+106"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -4905,12 +5518,12 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Saved. Backup folder remembered.</source>
         <translation>已保存。已记住备份文件夹。</translation>
     </message>
@@ -4950,7 +5563,7 @@ Close anyway?</source>
         <translation>无操作自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Saved. The window now locks after %1 minutes without use.</source>
         <translation>已保存。现在无操作 %1 分钟后窗口将锁定。</translation>
     </message>
@@ -5174,43 +5787,49 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+40"/>
         <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+121"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+29"/>
+        <location line="-39"/>
+        <location line="+37"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+37"/>
         <location filename="../../src/counselroom/ui/student_file/sessions_tab.py" line="+25"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-36"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <location filename="../../src/counselroom/ui/student_file/plan_tab.py" line="+1"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-34"/>
         <source>No document has been printed for this student.</source>
         <translation>尚未为该学生打印过文书。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Template version</source>
         <translation>模板版本</translation>
     </message>
@@ -6582,7 +7201,7 @@ Close anyway?</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -6756,7 +7375,7 @@ Close anyway?</source>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="-180"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="-211"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
@@ -6791,7 +7410,17 @@ Close anyway?</source>
         <translation>将在籍学生保存为花名册表格（可原样导回）</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+6"/>
+        <source>Print parent notices…</source>
+        <translation>打印家长告知书…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent notices for the students chosen in the list (Ctrl-click to choose several) or for a class, in one document</source>
+        <translation>为列表中选中的学生（按住 Ctrl 单击可多选）或一个班级打印家长告知书，合成一个文件</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>%1 students saved to %2</source>
         <translation>已将 %1 名学生保存到 %2</translation>
     </message>
@@ -6832,6 +7461,210 @@ Close anyway?</source>
         <location line="+4"/>
         <source>No student matches “%1”.</source>
         <translation>没有与“%1”匹配的学生。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_templates_editor.py" line="+41"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt (回执)</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a lone “%1”. A placeholder is written {name}; a brace printed as it is, {{ or }}.</source>
+        <translation>单独的“%1”。占位符写作 {名称}；要印出花括号本身，请写 {{ 或 }}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{%1} is not a placeholder of this document. Choose one from the list.</source>
+        <translation>{%1} 不是本文书的占位符。请从列表中选择。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the title is empty.</source>
+        <translation>标题为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateList</name>
+    <message>
+        <location line="+9"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_templates.py" line="+58"/>
+        <source>Document wording (文书模板)</source>
+        <translation>文书模板</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>what changed and why (kept in the history)</source>
+        <translation>改了什么、为什么改（记入历史）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset to &amp;default</source>
+        <translation>恢复默认(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>历史版本(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save wording</source>
+        <translation>保存措辞(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only an administrator can change the wording of printed documents.</source>
+        <translation>只有管理员可以修改文书的措辞。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Change &amp;note:</source>
+        <translation>修改说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The wording every printed document of this kind uses, for all computers of this vault. Placeholders in braces are filled from the student&apos;s file.</source>
+        <translation>本类文书打印时使用的措辞，对使用此保险库的所有电脑有效。花括号中的占位符按学生档案填写。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Unsaved wording</source>
+        <translation>措辞未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wording in the editor has not been saved. Discard it?</source>
+        <translation>编辑框中的措辞尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Could not read the wording: %1</source>
+        <translation>无法读取措辞：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preview with fictional sample data — %1</source>
+        <translation>用虚构示例数据预览 — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview with fictional sample data</source>
+        <translation>用虚构示例数据预览</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The preview shows the last wording without problems.</source>
+        <translation>预览显示的是最近一次没有问题的措辞。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No preview: correct the problem marked in red.</source>
+        <translation>无法预览：请改正红色标出的问题。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing to save: this is the wording in force.</source>
+        <translation>无需保存：这就是现行措辞。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as version %1. Documents printed from now on use this wording.</source>
+        <translation>已保存为第 %1 版。此后打印的文书使用此措辞。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: someone saved this wording meanwhile — reload to see their version (your text stays in the editor until you reload).</source>
+        <translation>未保存：其间有人保存了此措辞——请重新载入查看其版本（重新载入前，您的文字仍保留在编辑框中）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: correct the wording marked in red.</source>
+        <translation>未保存：请改正红色标出的措辞。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a version in the history first.</source>
+        <translation>请先在历史版本中选择一个版本。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The built-in wording</source>
+        <translation>内置措辞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is in the editor. Save to make it the wording in force.</source>
+        <translation>%1 已载入编辑框。保存后成为现行措辞。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_templates_model.py" line="-62"/>
+        <source>In force: the built-in wording (never changed).</source>
+        <translation>现行：内置措辞（从未修改）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force: version %1, saved %2 by %3.</source>
+        <translation>现行：第 %1 版，%2 由 %3 保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only an administrator can change the wording.</source>
+        <translation>只有管理员可以修改措辞。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
     </message>
 </context>
 <context>
@@ -6896,6 +7729,24 @@ Close anyway?</source>
         <location line="+5"/>
         <source>Only tier decisions and notifications are listed: sessions, plans, referrals and screenings are for the psychology teacher.</source>
         <translation>此处仅列出分级决定和通报；辅导记录、方案、转介和筛查仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>WordingEditor</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_templates_editor.py" line="+24"/>
+        <source>Placeholders</source>
+        <translation>占位符</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Click to write it at the cursor. {{ and }} print a brace.</source>
+        <translation>单击即插入到光标处。{{ 和 }} 印出花括号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Placeholders:</source>
+        <translation>占位符：</translation>
     </message>
 </context>
 <context>
@@ -8177,7 +9028,8 @@ Close anyway?</source>
         <translation>必须填写效度量表得分</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../src/counselroom/services/documents.py" line="+253"/>
+        <location filename="../../src/counselroom/services/screening_batches.py" line="+24"/>
         <source>no student with id %1</source>
         <translation>没有编号为 %1 的学生</translation>
     </message>
@@ -8527,6 +9379,116 @@ Close anyway?</source>
         <location line="+6"/>
         <source>the leave from %1 has ended (it was cancelled); only a leave in progress can end with a return or be cancelled</source>
         <translation>%1 起的休学已结束（已撤销）；只有正在进行的休学才能登记复学或撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/document_reasons.py" line="+37"/>
+        <source>printing needs a counsellor</source>
+        <translation>打印需要心理教师账户</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the student is at tier 0: parent notices go out from tier 1</source>
+        <translation>该生为零级：家长告知书从一级起发出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the notification list of tier %1 does not include the district</source>
+        <translation>%1 级的通报名单不含区县教育部门</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the file has no plan</source>
+        <translation>档案中没有方案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no return from leave (复学) is recorded</source>
+        <translation>没有复学记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file has no closure (结案)</source>
+        <translation>档案尚未结案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file was reopened after its last closure</source>
+        <translation>档案在上次结案后已重新开启</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the student has no file (一生一策 档案)</source>
+        <translation>该生尚未建立一生一策档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is closed (结案)</source>
+        <translation>档案已结案</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the notification list of tier %1 names no school staff</source>
+        <translation>%1 级的通报名单中没有学校人员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the guardian is told by the parent notice (parent-notice)</source>
+        <translation>家长通过家长告知书告知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the district is told by the district report (district-report)</source>
+        <translation>区县教育部门通过上报单告知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the notification list of tier %1 does not include %2</source>
+        <translation>%1 级的通报名单不含%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the file has no referral that was not withdrawn</source>
+        <translation>档案中没有未撤回的转介</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>referral %1 was withdrawn</source>
+        <translation>转介 %1 已撤回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>referral %1 is not one of this student&apos;s</source>
+        <translation>转介 %1 不属于该生</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/document_fonts.py" line="+88"/>
+        <source>fonts: %1 (embedded)</source>
+        <translation>字体：%1（已嵌入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fonts: %1 (embedded), titles %2</source>
+        <translation>字体：%1（已嵌入），标题 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fonts: STSong-Light, built into PDF readers and not embedded: the document may look different on another PC; install a Chinese TrueType font (e.g. SimSun or WenQuanYi Zen Hei) or choose one in the settings</source>
+        <translation>字体：STSong-Light，由 PDF 阅读器提供，未嵌入：在其他电脑上显示可能不同；请安装中文 TrueType 字体（如宋体或文泉驿正黑），或在设置中选择一种</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the chosen font file %1 is not used (%2); fonts: %3 (embedded)</source>
+        <translation>未使用所选字体文件 %1（%2）；字体：%3（已嵌入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the chosen font file %1 is not used (%2); fonts: %3 (embedded), titles %4</source>
+        <translation>未使用所选字体文件 %1（%2）；字体：%3（已嵌入），标题 %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the chosen font file %1 is not used (%2); fonts: STSong-Light, built into PDF readers and not embedded: the document may look different on another PC</source>
+        <translation>未使用所选字体文件 %1（%2）；字体：STSong-Light，由 PDF 阅读器提供，未嵌入：在其他电脑上显示可能不同</translation>
     </message>
 </context>
 <context>

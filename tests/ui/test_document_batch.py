@@ -23,7 +23,7 @@ from counselroom.services.roles import Role
 from counselroom.services.students import StudentRow, list_students
 from counselroom.ui.documents import batch_dialog
 from counselroom.ui.documents.batch_dialog import BatchPrintDialog, classes_of
-from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
+from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog, service_reason
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.students_page import StudentsPage
 
@@ -76,7 +76,11 @@ def test_three_students_give_two_notices_and_one_left_out(
     )
     text = preview.skipped_label.text()
     assert preview.skipped_area.isVisibleTo(preview)
-    assert "王五" in text and rendered.skipped[0][1] in text  # the name and the reason
+    reason = QCoreApplication.translate(
+        "problems", "the student is at tier 0: parent notices go out from tier 1"
+    )
+    assert service_reason(rendered.skipped[0][1]) == reason  # the service's reason, translated
+    assert "王五" in text and reason in text  # the name and the reason
     assert len(set(rendered.numbers)) == 2
     assert records_of(case) == []  # nothing recorded until printed or saved
     assert not dialog.isVisible()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -21,7 +22,7 @@ from counselroom.services.documents import DocumentRequest, RenderedDocument, re
 from counselroom.storage.models import DocumentRecord, SchoolClass, Student, StudentGroup
 from counselroom.ui.areas.ledgers_page import LedgersPage
 from counselroom.ui.documents.pdf_view import PdfView
-from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
+from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog, service_reason
 
 NOTE = "请于本周五前联系心理老师"
 
@@ -149,7 +150,8 @@ def test_preview_shows_the_rendered_document(
     pages = len(PdfReader(io.BytesIO(rendered.pdf)).pages)
     assert dialog.view.page_count() == rendered.pages == pages >= 1
     assert rendered.numbers[0] in dialog.facts_label.text()
-    assert rendered.font_note and rendered.font_note in dialog.facts_label.text()
+    assert rendered.font_note  # which font printed it, in the window's language
+    assert service_reason(rendered.font_note) in dialog.facts_label.text()
     assert not dialog.skipped_area.isVisibleTo(dialog)
     qtbot.wait(800)  # QPdfView paints pages from a rendering thread
     Path("/tmp/ui-look").mkdir(exist_ok=True)
@@ -260,7 +262,11 @@ def test_print_ledger_opens_its_preview_and_a_viewer_may_not(qtbot: QtBot, case:
             page.reload()
         pages[who] = page
     viewer = pages["viewer"]
-    assert not viewer.print_button.isEnabled() and "counsellor" in viewer.print_button.toolTip()
+    assert not viewer.print_button.isEnabled()
+    assert viewer.print_button.toolTip() == QCoreApplication.translate(
+        "LedgersPage",
+        "Printing a ledger puts names on paper: a counsellor or administrator account is needed",
+    )
     viewer.print_ledger()
     assert not viewer.print_action.running and viewer.preview is None
     page = pages["counsellor"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from test_casework_support import Case, make_case, open_file_window, records
@@ -18,7 +19,7 @@ from counselroom.services.plans import MeasureInput, PlanInput, save_plan_versio
 from counselroom.services.roles import PermissionDenied
 from counselroom.storage.models import Student
 from counselroom.ui.documents.note_dialog import NoteDialog
-from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
+from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog, service_reason
 from counselroom.ui.documents.print_actions import PRINT_DOCUMENT, DocumentActions
 from counselroom.ui.student_file import StudentFileWindow, labels
 from counselroom.ui.student_file.window import DOCUMENTS
@@ -56,9 +57,12 @@ def test_the_menu_lists_the_files_documents_with_reasons(qtbot: QtBot, case: Cas
     assert notice.available and entries[notice.title].isEnabled()
     plan = next(o for o in actions.options if o.request.kind == "plan")
     assert not plan.available and not entries[plan.title].isEnabled()
-    assert plan.why_not in entries[plan.title].toolTip()  # "the file has no plan"
+    assert plan.why_not == "the file has no plan"  # the service's English (the CLI's words)
+    no_plan = QCoreApplication.translate("problems", "the file has no plan")
+    assert no_plan in entries[plan.title].toolTip()  # shown in the window's language
     closure = next(o for o in actions.options if o.request.kind == "closure-report")
-    assert closure.why_not and closure.why_not in entries[closure.title].toolTip()
+    assert closure.why_not
+    assert service_reason(closure.why_not) in entries[closure.title].toolTip()
     # Triggering a greyed option (a keyboard shortcut, a stale menu) does nothing.
     assert actions.choose(plan) is None and not actions.rendering
     menu = actions.show_menu()
@@ -127,7 +131,11 @@ def test_a_tier_0_student_gets_no_parent_notice(qtbot: QtBot, case: Case) -> Non
     notice = next(o for o in actions.options if o.request.kind == "parent-notice")
     assert not notice.available and "tier 0" in notice.why_not
     entry = menu_entries(actions)[notice.title]
-    assert not entry.isEnabled() and notice.why_not in entry.toolTip()
+    reason = QCoreApplication.translate(
+        "problems", "the student is at tier 0: parent notices go out from tier 1"
+    )
+    assert service_reason(notice.why_not) == reason
+    assert not entry.isEnabled() and reason in entry.toolTip()
 
 
 def test_a_viewer_sees_the_button_disabled_with_the_reason(qtbot: QtBot, case: Case) -> None:
@@ -135,7 +143,9 @@ def test_a_viewer_sees_the_button_disabled_with_the_reason(qtbot: QtBot, case: C
     _window, actions = document_tab(qtbot, case, viewer=True)
     button = actions.bar.buttons[PRINT_DOCUMENT]
     assert button.isVisible() and not button.isEnabled()
-    assert "counsellor" in button.toolTip()
+    assert button.toolTip() == QCoreApplication.translate(
+        "DocumentActions", "Printing documents needs a counsellor account."
+    )
     assert actions.menu.actions() == []
     request = DocumentRequest("parent-notice", case.student_id)
     with pytest.raises(PermissionDenied):  # the service refuses too

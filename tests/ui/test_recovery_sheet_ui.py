@@ -12,15 +12,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from counselroom.domain.errors import CounselRoomError
 from counselroom.services import auth
+from counselroom.services.saved_files import save_file
 from counselroom.services.setup import SchoolDetails, init_vault
 from counselroom.storage.models import AuditEntry
 from counselroom.ui import dialogs, recovery_sheet
+from counselroom.ui.i18n import fill
 from counselroom.ui.recovery_dialog import RecoveryDialog
 from counselroom.ui.recovery_sheet import RecoverySheetButtons, SheetFacts
 from counselroom.ui.wizard import FirstRunWizard
@@ -33,6 +37,7 @@ NEW = "a brand new passphrase"
 SCHOOL = "重庆市渝北区实验中学"
 Button = QWizard.WizardButton
 cheap_recover = functools.partial(auth.recover, kdf=INSECURE_TEST_PARAMS)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -107,8 +112,13 @@ def test_the_wizard_prints_and_saves_the_sheet_with_the_code(
     assert code is not None
     buttons = wizard.recovery_page.sheet_buttons
     assert buttons.isVisible() and buttons.save_button.isEnabled()
-    note = wizard.recovery_page.check.note.text()
-    assert "later version" not in note and "recovery sheet" in note.lower()
+    note = wizard.recovery_page.check.note.text()  # now sends the user to the sheet
+    assert note == translate(
+        "RecoverySheet",
+        "Print the recovery sheet now (or write the code on paper and check every group) "
+        "and keep it in the locked cabinet (专人专柜), away from this PC. This code will "
+        "not be shown again.",
+    )
     buttons.save_button.click()
     qtbot.waitUntil(lambda: len(output.saved) == 1, timeout=20_000)
     pdf, suggested = output.saved[0]
@@ -195,8 +205,14 @@ def test_the_saved_file_is_private_and_the_printer_gets_every_page(
     assert target.read_bytes() == pdf
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert len(prompter.informed) == 1 and str(target) in prompter.informed[0][1]
-    assert not recovery_sheet.write_sheet(parent, tmp_path / "missing" / "x.pdf", pdf)
-    assert "not saved" in prompter.informed[-1][1]
+    missing = tmp_path / "missing" / "x.pdf"
+    with pytest.raises(CounselRoomError) as refused:
+        save_file(missing, pdf)
+    assert not recovery_sheet.write_sheet(parent, missing, pdf)
+    assert prompter.informed[-1] == (
+        translate("RecoverySheet", "Not saved"),
+        fill(translate("RecoverySheet", "The recovery sheet was not saved: %1"), refused.value),
+    )
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"

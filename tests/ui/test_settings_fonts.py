@@ -15,6 +15,7 @@ from counselroom.preferences import FONT_FILE, LANGUAGE, Preferences
 from counselroom.services import auth
 from counselroom.services import document_fonts as font_service
 from counselroom.ui import dialogs
+from counselroom.ui.i18n import fill
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.settings_fonts import FontsGroup
 from counselroom.ui.settings_page import SettingsPage
@@ -68,7 +69,8 @@ def test_a_chosen_font_file_is_remembered_and_shown_embedded(qtbot: QtBot) -> No
     status = group.status
     assert status is not None and status.chosen == DROID and not status.builtin
     assert "Droid" in status.label
-    assert status.label in group.face_label.text() and "embedded" in group.face_label.text()
+    embedded = fill(translate("FontsGroup", "%1 (embedded in every document)"), status.label)
+    assert group.face_label.text().splitlines()[0] == embedded
     assert str(DROID) == group.chosen_label.text()
     assert not group.warning.isVisible()
     choose(qtbot, group, None)  # automatic again
@@ -110,9 +112,17 @@ def test_only_the_built_in_font_is_said_plainly(
     assert group.status is not None and group.status.builtin
     assert group.warning.isVisible()
     warning = group.warning.text()
-    assert "not embedded" in warning and "TrueType" in warning and "other PCs" in warning
-    assert "STSong-Light" in group.face_label.text()
-    assert "embedded in every" not in group.face_label.text()
+    assert "TrueType" in warning and "STSong-Light" in warning
+    assert warning == translate(
+        "FontsGroup",
+        "No Chinese TrueType font was found: documents use STSong-Light, which is not "
+        "embedded in the PDF, so printing may look different on other PCs and rare "
+        "characters in names may be missing. Install a Chinese TrueType font (for "
+        "example SimSun, SimHei or WenQuanYi Zen Hei) and choose it here.",
+    )
+    assert group.face_label.text() == translate(
+        "FontsGroup", "STSong-Light, built into PDF readers (not embedded)"
+    )
     assert not group.candidates.isEnabled()
 
 

@@ -17,6 +17,7 @@ from counselroom.services import auth, doc_templates, users
 from counselroom.services.documents import RenderedDocument
 from counselroom.services.roles import Role
 from counselroom.ui import dialogs
+from counselroom.ui.i18n import fill
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.settings_page import SettingsPage
 from counselroom.ui.settings_templates import TemplatesGroup
@@ -103,9 +104,15 @@ def test_an_unknown_placeholder_is_shown_with_part_and_line_and_not_saved(
     body.setPlainText(body.toPlainText() + "\n请带上{家长手机}")
     wait_preview(qtbot, group)
     problem = group.editor.problem_text()
-    assert problem == translate("TemplateEditor", "%1, line %2: %3").replace(
-        "%1", translate("TemplateEditor", "Body")
-    ).replace("%2", str(lines + 1)).replace("%3", problem.split(": ", 1)[1])
+    unknown = fill(
+        translate(
+            "TemplateEditor",
+            "{%1} is not a placeholder of this document. Choose one from the list.",
+        ),
+        "家长手机",
+    )
+    where = translate("TemplateEditor", "%1, line %2: %3")
+    assert problem == fill(where, translate("TemplateEditor", "Body"), lines + 1, unknown)
     assert "{家长手机}" in problem
     assert group.editor.problem.isVisible()
     tab = group.editor.tabs.indexOf(body)
@@ -215,7 +222,10 @@ def test_a_counsellor_reads_the_wording_and_cannot_save(
     title.setPlainText("改过的标题")  # forced through the form: the service refuses
     group.save()
     wait_feedback(qtbot, group, "problem")
-    assert "administrator" in group.feedback.text()
+    assert group.feedback.text() == fill(
+        translate("TemplatesGroup", "Not saved: %1"),
+        translate("TemplatesGroup", "only an administrator can change the wording."),
+    )
     assert stored_versions(group) == [0]
 
 
@@ -230,8 +240,11 @@ def test_a_save_after_someone_else_saved_asks_to_reload(
     group.editor.editors["title"].setPlainText("我的标题")
     group.save_button.click()
     wait_feedback(qtbot, group, "problem")
-    assert "someone saved this wording meanwhile" in group.feedback.text()
-    assert "reload" in group.feedback.text()
+    assert group.feedback.text() == translate(
+        "TemplatesGroup",
+        "Not saved: someone saved this wording meanwhile — reload to see their version "
+        "(your text stays in the editor until you reload).",
+    )
     assert group.reload_button.isVisible()
     assert group.editor.editors["title"].toPlainText() == "我的标题"  # kept until reloaded
     assert stored_versions(group) == [1, 0]
