@@ -1,39 +1,37 @@
-"""Chinese fonts for printed documents: registration with reportlab, fallback and glyph coverage.
+"""Chinese fonts for printed documents: the set of faces a document is printed with, fallback
+and glyph coverage.
 
 A notice must print every character of a student's name, or say which one it cannot print: a
 box in place of a rare character in a letter to parents is worse than a refusal. So each face
 knows which characters it draws (its cmap), :class:`FontSet` chooses a face per character, and
 :meth:`FontSet.missing` names what no face draws before anything is rendered.
 
-Faces are TrueType files, subset-embedded into the PDF so it prints the same on any PC. When the
-PC has none, reportlab's built-in CID font STSong-Light is the last resort: its glyphs are not
-embedded, the PDF viewer supplies a Song face (every Chinese-capable viewer has one).
+How one face is loaded and registered is font_faces.py's, where the PC's font files are is
+font_files.py's; their public names are re-exported here, the one place callers import fonts
+from.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 import threading
 import unicodedata
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
-
-from counselroom.documents.font_files import (
-    fallback_order,
-    is_hei,
-    outline_format,
-    system_font_files,
+from counselroom.documents.font_faces import (
+    BUILTIN_FONT,
+    FontError,
+    FontFace,
+    builtin_face,
+    load_face,
 )
+from counselroom.documents.font_files import fallback_order, is_hei, system_font_files
 from counselroom.domain.errors import CounselRoomError
 
 __all__ = [
     "BUILTIN_FONT",
+    "MAX_FALLBACKS",
     "FontError",
     "FontFace",
     "FontSet",
@@ -44,21 +42,11 @@ __all__ = [
     "system_font_files",
 ]
 
-BUILTIN_FONT = "STSong-Light"
 MAX_FALLBACKS = 3  # system faces after the primary; each loaded face holds its file in memory
-_CJK_PROBE = "中国学"  # a face without these is not a Chinese face (DejaVu, Arial, ...)
 
-
-class FontError(CounselRoomError):
-    """A font file cannot be used; ``reason`` says why in words a teacher can act on."""
-
-    def __init__(self, reason: str, path: Path | None = None) -> None:
-        super().__init__(f"font file '{path}': {reason}" if path is not None else reason)
-        self.reason = reason
-        self.path = path
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (FontError, (self.reason, self.path))
+# Only the cache of font sets; loading a face takes font_faces' own lock, always after this one.
+_LOCK = threading.RLock()
+_FONT_SETS: dict[tuple[str | None, tuple[str, ...] | None], FontSet] = {}
 
 
 class MissingGlyphs(CounselRoomError):
@@ -72,55 +60,6 @@ class MissingGlyphs(CounselRoomError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (MissingGlyphs, (self.chars, self.where))
-
-
-class _GbkCoverage:
-    """What the built-in STSong-Light is taken to draw.
-
-    Its glyphs are not in the PDF: the viewer maps the Adobe-GB1 character collection onto a font
-    of its own, and reportlab has no glyph table to look in. Adobe-GB1 covers GB 2312 and GBK,
-    which is the two-byte part of GB 18030, so a character counts as drawable when it is ASCII or
-    encodes in GB 18030 with two bytes (user-defined areas excepted: they map to private-use code
-    points no viewer has glyphs for). This is an approximation: a few code points there are
-    unassigned or drawn differently by viewers, and the four-byte part (Extension A and later,
-    though Adobe-GB1-4 has Extension A) is never counted, which is the safe side: such
-    characters are reported rather than printed as boxes.
-    """
-
-    def __contains__(self, code: object) -> bool:
-        if not isinstance(code, int) or not 0 <= code < 0x110000:
-            return False
-        if code < 0x80:
-            return True
-        char = chr(code)
-        if unicodedata.category(char) in ("Co", "Cs"):
-            return False
-        try:
-            return len(char.encode("gb18030")) == 2
-        except UnicodeEncodeError:
-            return False
-
-
-_LOCK = threading.RLock()
-_COVERAGE: dict[str, Container[int]] = {}  # registered font name -> code points it draws
-_FACES: dict[tuple[str, int, int, int], FontFace] = {}
-_REFUSED: dict[tuple[str, int, int, int], str] = {}
-_FONT_SETS: dict[tuple[str | None, tuple[str, ...] | None], FontSet] = {}
-
-
-@dataclass(frozen=True)
-class FontFace:
-    """One registered face: ``name`` is what reportlab styles and ``<font name>`` use."""
-
-    name: str
-    path: Path | None
-    subfont: int
-    embedded: bool
-    label: str
-
-    def covers(self, char: str) -> bool:
-        """Whether this face draws ``char`` (one code point)."""
-        return ord(char) in _COVERAGE[self.name]
 
 
 @dataclass(frozen=True)
@@ -164,7 +103,7 @@ class FontSet:
         base = faces[0]
         # Nearly every string (a name, a paragraph) is drawn by the paragraph's own face: one
         # pass of set look-ups settles it, and the per-character walk below is for the rest.
-        if text.isprintable() and all(ord(char) in _COVERAGE[base.name] for char in text):
+        if text.isprintable() and base.draws_all(text):
             return "".join(_ESCAPES.get(char, char) for char in text)
         parts: list[str] = []
         run: list[str] = []
@@ -212,80 +151,6 @@ def _is_control(char: str) -> bool:
     # Cc: C0/C1 controls (tab, NUL, ...); Cf: invisible format characters such as the zero-width
     # space and the byte-order mark that text pasted from word processors carries.
     return unicodedata.category(char) in ("Cc", "Cf")
-
-
-def builtin_face() -> FontFace:
-    """reportlab's STSong-Light (Adobe-GB1), registered once: the face of last resort."""
-    with _LOCK:
-        if BUILTIN_FONT not in _COVERAGE:
-            pdfmetrics.registerFont(UnicodeCIDFont(BUILTIN_FONT))
-            _COVERAGE[BUILTIN_FONT] = _GbkCoverage()
-    return FontFace(
-        name=BUILTIN_FONT,
-        path=None,
-        subfont=0,
-        embedded=False,
-        label="STSong-Light (built-in, not embedded)",
-    )
-
-
-def load_face(path: Path, subfont: int = 0) -> FontFace:
-    """Register face ``subfont`` of the font file at ``path`` with reportlab and return it.
-
-    Raises FontError naming the file and the reason when the file is missing, is not a font, has
-    PostScript (CFF) outlines, which reportlab cannot embed, or draws no Chinese. A file loaded
-    before (same path, face, size and modification time) is not read again.
-    """
-    path = Path(path)
-    try:
-        resolved = path.resolve(strict=True)
-        stat = resolved.stat()
-    except OSError:
-        raise FontError("the file does not exist or cannot be opened", path) from None
-    if not resolved.is_file():
-        raise FontError("it is not a file", path)
-    key = (str(resolved), subfont, stat.st_size, stat.st_mtime_ns)
-    with _LOCK:
-        if key in _FACES:
-            return _FACES[key]
-        if key in _REFUSED:
-            raise FontError(_REFUSED[key], path)
-        try:
-            face = _register(resolved, subfont)
-        except FontError as error:
-            _REFUSED[key] = error.reason
-            raise FontError(error.reason, path) from None
-        _FACES[key] = face
-        return face
-
-
-def _register(path: Path, subfont: int) -> FontFace:
-    try:
-        if outline_format(path, subfont) == "postscript":
-            raise ValueError(
-                "it has PostScript (CFF) outlines, which cannot be embedded; use a TrueType font"
-            )
-    except ValueError as error:
-        raise FontError(str(error)) from None
-    except OSError:
-        raise FontError("it cannot be read") from None
-    digest = hashlib.sha256(f"{path}\0{subfont}".encode()).hexdigest()[:10]
-    stem = re.sub(r"[^A-Za-z0-9]+", "", path.stem)[:24] or "font"
-    name = f"CR-{stem}-{subfont}-{digest}"
-    try:
-        font = TTFont(name, str(path), subfontIndex=subfont)
-    except Exception as error:  # reportlab's parser fails in many ways on a damaged file
-        raise FontError(f"reportlab cannot read it ({error})") from None
-    cmap = font.face.charToGlyph
-    if not all(ord(char) in cmap for char in _CJK_PROBE):
-        raise FontError("it has no Chinese characters")
-    pdfmetrics.registerFont(font)
-    _COVERAGE[name] = cmap
-    family = font.face.familyName  # bytes from the font's name table
-    if isinstance(family, bytes):
-        family = family.decode("utf-8", errors="replace")
-    label = f"{str(family or '').strip() or path.stem} ({path.name})"
-    return FontFace(name, path, subfont, embedded=True, label=label)
 
 
 def resolve_fonts(

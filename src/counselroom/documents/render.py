@@ -1,10 +1,10 @@
 """Documents (documents/model.py) → A4 PDF bytes, with reportlab's platypus.
 
 One PDF may hold a batch: every document starts on a new page, carries its own running head and
-numbers its own pages (layout.PagedCanvas). Before anything is laid out every printed string is
-checked against the fonts, because a character no face can draw would print as an empty box — on
-a parent notice that may be the child's name (MissingGlyphs names the document and the
-characters, and nothing is produced).
+numbers its own pages (running_head.PagedCanvas). Before anything is laid out every printed
+string is checked against the fonts, because a character no face can draw would print as an
+empty box — on a parent notice that may be the child's name (MissingGlyphs names the document
+and the characters, and nothing is produced).
 """
 
 from __future__ import annotations
@@ -18,20 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 
-from counselroom.documents.flowables import CutLine, QRMatrix, data_table, fields_grid, sign_lines
+from counselroom.documents.flowables import CutLine, QRMatrix, sign_lines
 from counselroom.documents.fonts import FontSet, MissingGlyphs
-from counselroom.documents.layout import (
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    PagedCanvas,
-    RunningHeads,
-    Styles,
-    body_frame,
-    make_styles,
-    number_text,
-    page_number_text,
-    printed_by_text,
-)
+from counselroom.documents.layout import PAGE_HEIGHT, PAGE_WIDTH, Styles, body_frame, make_styles
 from counselroom.documents.model import (
     Block,
     Document,
@@ -47,6 +36,14 @@ from counselroom.documents.model import (
     Table,
     TearOff,
 )
+from counselroom.documents.running_head import (
+    PagedCanvas,
+    RunningHeads,
+    number_text,
+    page_number_text,
+    printed_by_text,
+)
+from counselroom.documents.tables import data_table, fields_grid
 
 CUT_TEXT = "请沿虚线剪下"
 

@@ -1,9 +1,12 @@
-"""The facts a printed document carries, read from the vault into documents/data.py's DTOs.
+"""The facts each kind of printed document carries, read from the vault into documents/data.py's
+DTOs: one builder per kind (parent notice, escalation, referral letter, plan, return assessment,
+closure report, ledger).
 
 Every function reads inside the caller's transaction (the one that renders, or records, the
-document), so a document never mixes two states of the file. Moments (``Issue.at``, a task's
-``due``) are Beijing wall-clock time: they are printed, not stored. Which facts a kind needs,
-and when a kind does not apply, is decided in document_options.py before anything is read here.
+document), so a document never mixes two states of the file. Moments (a task's ``due``) are
+Beijing wall-clock time: they are printed, not stored. Which facts a kind needs, and when a kind
+does not apply, is decided in document_options.py before anything is read here. The school,
+student and issue every kind names are document_parties.py's (re-exported here).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from sqlalchemy.orm import Session
 from counselroom.documents.data import (
     ClosureReportData,
     EscalationData,
-    Guardian,
     Issue,
     LedgerData,
     LedgerLine,
@@ -23,37 +25,28 @@ from counselroom.documents.data import (
     PlanData,
     ReferralLetterData,
     ReturnAssessmentData,
-    SchoolInfo,
-    StudentInfo,
 )
 from counselroom.domain.errors import CounselRoomError
-from counselroom.domain.grades import grade_label
 from counselroom.domain.tiers import RecipientRole
 from counselroom.services.casework import _person_for
-from counselroom.services.context import Context
 from counselroom.services.document_options import (
     current_plan,
     latest_return,
     live_referrals,
     standing_closure,
 )
+from counselroom.services.document_parties import issue_for, school_in, student_in, user_name
 from counselroom.services.ledgers import ledger_rows
 from counselroom.services.localtime import local_date, to_local
-from counselroom.storage.base import utcnow
 from counselroom.storage.models import (
     Consent,
     Institution,
     NotificationTask,
     Plan,
     Referral,
-    SchoolClass,
-    SchoolProfile,
-    Staff,
     Student,
     TierChange,
-    User,
 )
-from counselroom.storage.models import Guardian as GuardianRow
 
 __all__ = [
     "closure_report_data",
@@ -68,74 +61,6 @@ __all__ = [
     "school_in",
     "student_in",
 ]
-
-
-def school_in(session: Session) -> SchoolInfo:
-    profile = session.get(SchoolProfile, 1)
-    if profile is None:
-        raise CounselRoomError("the vault has no school profile (it was not fully created)")
-    return SchoolInfo(
-        name=profile.name,
-        code=profile.code,
-        district=profile.district,
-        address=profile.address,
-        phone=profile.phone,
-        partner_hospital=profile.partner_hospital,
-        district_contact=profile.district_contact,
-    )
-
-
-def student_in(session: Session, student: Student) -> StudentInfo:
-    """The student as every kind prints him; guardians are the family members the roster marks
-    as legal guardians (every member listed when none is marked)."""
-    label, head_teacher = None, None
-    if student.class_id is not None:
-        row = session.execute(
-            select(SchoolClass.label, Staff.name)
-            .outerjoin(Staff, SchoolClass.head_teacher_id == Staff.id)
-            .where(SchoolClass.id == student.class_id)
-        ).first()
-        if row is not None:
-            label, head_teacher = row
-    family = session.scalars(
-        select(GuardianRow)
-        .where(GuardianRow.student_id == student.id)
-        .order_by(GuardianRow.ordinal, GuardianRow.id)
-    ).all()
-    guardians = [g for g in family if g.is_guardian] or list(family)
-    return StudentInfo(
-        id=student.id,
-        name=student.name,
-        student_no=student.student_no,
-        gender=student.gender,
-        birth_date=student.birth_date,
-        grade=grade_label(student.grade_level) if student.grade_level else "",
-        class_label=label or student.class_label_original or "",
-        head_teacher=head_teacher or "",
-        guardians=tuple(Guardian(g.name, g.relation, g.phone) for g in guardians),
-        address=student.address or "",
-    )
-
-
-def _user_name(session: Session, user_id: int | None) -> str:
-    if user_id is None:
-        return ""
-    return session.scalar(select(User.display_name).where(User.id == user_id)) or ""
-
-
-def issue_for(ctx: Context, session: Session, number: str, student: Student | None = None) -> Issue:
-    """Issued now by the signed-in user; the counsellor printed is the file's keeper."""
-    now = utcnow()
-    keeper = _user_name(session, student.keeper_id) if student is not None else ""
-    phone = session.scalar(select(SchoolProfile.phone).where(SchoolProfile.id == 1)) or ""
-    return Issue(
-        number=number,
-        on=local_date(now),
-        at=to_local(now),
-        by=ctx.actor.display_name,
-        counsellor=keeper or ctx.actor.display_name,
-        phone=phone,
-    )
 
 
 def parent_notice_data(
@@ -272,7 +197,7 @@ def plan_data(session: Session, student: Student, issue: Issue) -> PlanData:
         tier=student.tier,
         version=plan.version,
         made_on=local_date(plan.created_at),
-        made_by=_user_name(session, plan.created_by_id),
+        made_by=user_name(session, plan.created_by_id),
         assessment=plan.assessment,
         risk_factors=plan.risk_factors,
         protective_factors=plan.protective_factors,
@@ -337,7 +262,7 @@ def closure_report_data(session: Session, student: Student, issue: Issue) -> Clo
         last_scores=closure.last_scores or "",
         evaluation=closure.evaluation,
         district_evaluation=closure.district_evaluation or "",
-        closed_by=_user_name(session, closure.closed_by_id),
+        closed_by=user_name(session, closure.closed_by_id),
     )
 
 
