@@ -544,7 +544,7 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../src/counselroom/ui/documents/batch_dialog.py" line="+88"/>
+        <location filename="../../src/counselroom/ui/documents/batch_dialog.py" line="+89"/>
         <source>Print parent notices</source>
         <translation>打印家长告知书</translation>
     </message>
@@ -2273,7 +2273,7 @@
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../../src/counselroom/ui/documents/print_actions.py" line="+50"/>
+        <location filename="../../src/counselroom/ui/documents/print_actions.py" line="+51"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
@@ -2326,6 +2326,14 @@
         <location line="+2"/>
         <source>The document was not prepared</source>
         <translation>文书未能准备</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentErrors</name>
+    <message>
+        <location filename="../../src/counselroom/ui/documents/errors.py" line="+23"/>
+        <source>No font on this PC can print %1 in “%2”: install a Chinese font that has it and choose it in Settings → Printing font, or write the text another way. Nothing was printed.</source>
+        <translation>本机没有字体能打印“%2”中的 %1：请安装含有该字的中文字体并在 设置 → 打印字体 中选择，或改用其他写法。本次没有打印。</translation>
     </message>
 </context>
 <context>
@@ -3545,7 +3553,7 @@ Close anyway?</source>
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+55"/>
+        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+56"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -9028,7 +9036,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>必须填写效度量表得分</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/documents.py" line="+253"/>
+        <location filename="../../src/counselroom/services/document_batch.py" line="+63"/>
         <location filename="../../src/counselroom/services/screening_batches.py" line="+24"/>
         <source>no student with id %1</source>
         <translation>没有编号为 %1 的学生</translation>

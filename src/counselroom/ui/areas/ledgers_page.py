@@ -34,6 +34,7 @@ from counselroom.ui.areas.ledger_model import (
 from counselroom.ui.areas.page_actions import PageAction
 from counselroom.ui.areas.page_base import ContextSource, LoadingPage
 from counselroom.ui.areas.table_kit import SortProxy, make_table_view, row_opener, widest
+from counselroom.ui.documents.errors import document_error_text
 from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
@@ -305,7 +306,7 @@ class LedgersPage(LoadingPage):
         if isinstance(error, PermissionDenied):
             text = self.tr("Your account may not print ledgers.")
         elif isinstance(error, CounselRoomError):
-            text = fill(self.tr("Not printed: %1"), error)
+            text = fill(self.tr("Not printed: %1"), document_error_text(error))
         else:
             text = fill(self.tr("Not printed (unexpected error): %1"), error)
         self.export_label.setStyleSheet("color: #B71C1C;")

@@ -34,6 +34,7 @@ from counselroom.services.documents import RenderedDocument, render_batch
 from counselroom.services.roles import PermissionDenied
 from counselroom.services.students import StudentRow
 from counselroom.ui.areas.page_base import ContextSource
+from counselroom.ui.documents.errors import document_error_text
 from counselroom.ui.documents.note_dialog import MAX_NOTE
 from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
 from counselroom.ui.i18n import fill
@@ -257,7 +258,7 @@ class BatchPrintDialog(QDialog):
         elif isinstance(exc, PermissionDenied):
             self._say(self.tr("Your account may not print documents."), "error")
         elif isinstance(exc, CounselRoomError):
-            self._say(fill(self.tr("Not prepared: %1"), exc), "error")
+            self._say(fill(self.tr("Not prepared: %1"), document_error_text(exc)), "error")
         else:
             self._say(fill(self.tr("Not prepared (unexpected error): %1"), exc), "error")
 

@@ -44,7 +44,7 @@ from counselroom.ui.documents.save_path import (
 )
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
-from counselroom.ui.problem_text import message_text
+from counselroom.ui.problem_text import error_text, message_text
 
 translate = QCoreApplication.translate
 PRINT, SAVE = "print", "save"
@@ -289,7 +289,7 @@ class DocumentPreviewDialog(QDialog):
         elif isinstance(exc, StaleRecordError):
             reason = fill(self.tr("%1 Close this preview and prepare the document again."), exc)
         elif isinstance(exc, CounselRoomError):
-            reason = str(exc)
+            reason = error_text(exc)
         else:
             reason = fill(self.tr("unexpected error (%1)"), type(exc).__name__)
         self._say(fill(template, reason), "error")

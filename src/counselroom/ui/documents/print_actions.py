@@ -32,6 +32,7 @@ from counselroom.services.roles import PermissionDenied
 from counselroom.services.student_file import StudentFile
 from counselroom.ui import dialogs
 from counselroom.ui.areas.page_base import ContextSource
+from counselroom.ui.documents.errors import document_error_text
 from counselroom.ui.documents.note_dialog import NoteDialog
 from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog, service_reason
 from counselroom.ui.i18n import fill
@@ -218,7 +219,7 @@ class DocumentActions(QObject):
         if isinstance(exc, PermissionDenied):
             text = translate("DocumentActions", "Your account may not print documents.")
         elif isinstance(exc, CounselRoomError):
-            text = str(exc)
+            text = document_error_text(exc)
         else:
             log.error("rendering a document failed", exc_info=exc)
             text = fill(translate("DocumentActions", "Unexpected error (%1)."), type(exc).__name__)
