@@ -405,3 +405,13 @@ def test_progress_counts_documents_as_they_are_laid_out_and_can_stop_the_build()
 
     with pytest.raises(Stop):
         render(docs, fonts, progress=stop_after_first)
+
+
+def test_a_paper_without_a_number_prints_no_empty_number_line() -> None:
+    """The recovery sheet is never recorded, so it has no 文书编号: no "文书编号：" with nothing."""
+    doc = Document(
+        head=RunningHead("学校", "数据保险库恢复码", "", "王", datetime(2026, 11, 22, 9, 0)),
+        blocks=(Para("正文"),),
+    )
+    text = PdfReader(io.BytesIO(render(doc, resolve_fonts(search=[])).pdf)).pages[0].extract_text()
+    assert "数据保险库恢复码" in text and "文书编号" not in text

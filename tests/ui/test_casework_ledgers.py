@@ -29,9 +29,10 @@ from counselroom.storage.models import Student, StudentGroup
 from counselroom.storage.models.choices import CARE_GROUP_CODES
 from counselroom.ui.areas.codes import care_group_label
 from counselroom.ui.areas.ledger_model import COL_NAME, COL_NEXT, COL_TIER
-from counselroom.ui.areas.ledgers_page import LedgersPage, LedgerView, file_name_part
+from counselroom.ui.areas.ledgers_page import LedgersPage, LedgerView
 from counselroom.ui.areas.table_kit import OVERDUE_COLOUR, ROW_ROLE, overdue_marker
 from counselroom.ui.labels import tier_short
+from counselroom.ui.save_dialog import safe_file_name
 from counselroom.ui.session import SessionHandle
 
 
@@ -185,5 +186,5 @@ def test_overdue_follow_up_says_so_and_clear_forgets(qtbot: QtBot) -> None:
 
 
 def test_file_names_hold_no_folder_separators() -> None:
-    assert file_name_part("单亲/丧亲") == "单亲-丧亲"
-    assert file_name_part('a\\b:c*d?"e<f>g|h') == "a-b-c-d--e-f-g-h"
+    assert safe_file_name("单亲/丧亲") == "单亲-丧亲"
+    assert safe_file_name('a\\b:c*d?"e<f>g|h') == "a-b-c-d--e-f-g-h"

@@ -31,9 +31,10 @@ from counselroom.services import documents
 from counselroom.services.saved_files import save_file
 from counselroom.ui import dialogs
 from counselroom.ui.documents import printing
-from counselroom.ui.documents.save_path import choose_pdf_path, default_folder
+from counselroom.ui.documents.save_path import choose_pdf_path
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.save_dialog import default_folder
 from counselroom.ui.worker import BackgroundJob, run_in_background
 from counselroom.vault.errors import VaultError
 from counselroom.vault.keyslots import KeyFile

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services.localtime import local_today
@@ -24,6 +24,7 @@ from counselroom.ui.documents.batch_dialog import BatchPrintDialog
 from counselroom.ui.i18n import fill
 from counselroom.ui.intake.import_dialog import ImportDialog
 from counselroom.ui.intake.roster_kind import RosterKind
+from counselroom.ui.save_dialog import ask_save_path, default_folder
 from counselroom.ui.search_box import DEBOUNCE_MS
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.students_panel import StudentsPanel
@@ -35,28 +36,15 @@ PathChooser = Callable[[QWidget, Path], Path | None]
 
 def choose_export_path(parent: QWidget, suggested: Path) -> Path | None:
     """The native save dialog (.xlsx or .csv); tests replace `StudentsPage.choose_path`."""
-    name, chosen = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         translate("StudentsPage", "Export roster"),
-        str(suggested),
-        ";;".join(
-            (
-                translate("StudentsPage", "Excel workbook (*.xlsx)"),
-                translate("StudentsPage", "CSV, UTF-8 (*.csv)"),
-            )
-        ),
+        suggested,
+        [
+            (translate("StudentsPage", "Excel workbook (*.xlsx)"), ".xlsx"),
+            (translate("StudentsPage", "CSV, UTF-8 (*.csv)"), ".csv"),
+        ],
     )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() in (".xlsx", ".csv"):
-        return path
-    return path.with_name(path.name + (".csv" if "*.csv" in chosen else ".xlsx"))
-
-
-def _documents() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class StudentsPage(QWidget):
@@ -192,7 +180,7 @@ class StudentsPage(QWidget):
         """Ask where, then write the roster in the worker; the result goes to the status bar."""
         if not allowed(self.handle.actor.role, Permission.EXPORT) or self._export_job is not None:
             return
-        suggested = _documents() / f"花名册-{self.clock().isoformat()}.xlsx"
+        suggested = default_folder() / f"花名册-{self.clock().isoformat()}.xlsx"
         path = self.choose_path(self, suggested)
         if path is None:
             return

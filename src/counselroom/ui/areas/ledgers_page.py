@@ -7,15 +7,14 @@ not save one: the file puts names of members of sensitive groups on disk in plai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counselroom.domain.errors import CounselRoomError
 from counselroom.domain.groups import CareGroup
@@ -38,36 +37,16 @@ from counselroom.ui.documents.errors import document_error_text
 from counselroom.ui.documents.preview_dialog import DocumentPreviewDialog
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
+from counselroom.ui.save_dialog import ask_save_path, default_folder, safe_file_name
 from counselroom.ui.student_file import labels
-
-# Characters no file name may hold on Windows (and "/" on every system): a group label such
-# as 单亲/丧亲 must not turn into a folder.
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 SavePathChooser = Callable[[QWidget, str, Path], Path | None]
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """The native save dialog; tests replace `LedgersPage.choose_path` with their own."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(suggested),
-        QCoreApplication.translate("LedgersPage", "Excel workbook (*.xlsx)"),
-    )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
-
-
-def file_name_part(text: str) -> str:
-    return _NOT_IN_FILE_NAMES.sub("-", text).strip() or "-"
-
-
-def default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    excel = QCoreApplication.translate("LedgersPage", "Excel workbook (*.xlsx)")
+    return ask_save_path(parent, title, suggested, [(excel, ".xlsx")])
 
 
 @dataclass(frozen=True)
@@ -232,7 +211,7 @@ class LedgersPage(LoadingPage):
     def suggested_path(self) -> Path:
         name = fill(
             self.tr("%1 ledger-%2.xlsx"),
-            file_name_part(care_group_label(self.group)),
+            safe_file_name(care_group_label(self.group)),
             self.clock().isoformat(),
         )
         return (self.folder or default_folder()) / name

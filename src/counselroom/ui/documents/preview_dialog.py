@@ -39,12 +39,12 @@ from counselroom.ui.documents.pdf_view import PdfView
 from counselroom.ui.documents.save_path import (
     SavePathChooser,
     choose_pdf_path,
-    default_folder,
     suggested_name,
 )
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.problem_text import error_text, message_text
+from counselroom.ui.save_dialog import default_folder
 
 translate = QCoreApplication.translate
 PRINT, SAVE = "print", "save"

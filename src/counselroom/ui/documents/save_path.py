@@ -6,41 +6,22 @@ sorts and reads like the paper register; characters Windows refuses in file name
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from counselroom.services.documents import RenderedDocument
-
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+from counselroom.ui.save_dialog import ask_save_path, safe_file_name
 
 SavePathChooser = Callable[[QWidget, str, Path], Path | None]
 
 
 def choose_pdf_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """The native save dialog; the chosen name gets ".pdf" when the user left it off."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(suggested),
-        QCoreApplication.translate("DocumentPreview", "PDF document (*.pdf)"),
-    )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-
-def safe_file_name(text: str) -> str:
-    return _NOT_IN_FILE_NAMES.sub("-", text).strip() or "-"
-
-
-def default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    pdf = QCoreApplication.translate("DocumentPreview", "PDF document (*.pdf)")
+    return ask_save_path(parent, title, suggested, [(pdf, ".pdf")])
 
 
 def suggested_name(rendered: RenderedDocument) -> str:
