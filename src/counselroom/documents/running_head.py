@@ -75,8 +75,8 @@ def printed_by_text(head: RunningHead) -> str:
 
 
 def number_text(head: RunningHead) -> str:
-    """"文书编号：…", or nothing for a paper that is not numbered (the recovery sheet, which
-    is never recorded)."""
+    """The 文书编号 line, or nothing for a paper that is not numbered (the recovery sheet,
+    which is never recorded)."""
     return f"文书编号：{head.number}" if head.number else ""
 
 
