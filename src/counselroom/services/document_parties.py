@@ -15,10 +15,11 @@ from counselroom.documents.data import Guardian, Issue, SchoolInfo, StudentInfo
 from counselroom.domain.errors import CounselRoomError
 from counselroom.domain.grades import grade_label
 from counselroom.services.context import Context
+from counselroom.services.file_records import class_and_head_teacher
 from counselroom.services.localtime import local_date, to_local
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Guardian as GuardianRow
-from counselroom.storage.models import SchoolClass, SchoolProfile, Staff, Student, User
+from counselroom.storage.models import SchoolProfile, Student, User
 
 __all__ = ["issue_for", "school_in", "student_in", "user_name"]
 
@@ -41,15 +42,7 @@ def school_in(session: Session) -> SchoolInfo:
 def student_in(session: Session, student: Student) -> StudentInfo:
     """The student as every kind prints him; guardians are the family members the roster marks
     as legal guardians (every member listed when none is marked)."""
-    label, head_teacher = None, None
-    if student.class_id is not None:
-        row = session.execute(
-            select(SchoolClass.label, Staff.name)
-            .outerjoin(Staff, SchoolClass.head_teacher_id == Staff.id)
-            .where(SchoolClass.id == student.class_id)
-        ).first()
-        if row is not None:
-            label, head_teacher = row
+    label, head_teacher = class_and_head_teacher(session, student)
     family = session.scalars(
         select(GuardianRow)
         .where(GuardianRow.student_id == student.id)

@@ -38,16 +38,20 @@ class AuthorNames:
         return "" if user_id is None else self._names.get(user_id, f"#{user_id}")
 
 
+def class_and_head_teacher(session: Session, student: Student) -> tuple[str | None, str | None]:
+    """The label of the student's class and its 班主任's name (None where unknown)."""
+    if student.class_id is None:
+        return None, None
+    row = session.execute(
+        select(SchoolClass.label, Staff.name)
+        .outerjoin(Staff, SchoolClass.head_teacher_id == Staff.id)
+        .where(SchoolClass.id == student.class_id)
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
 def read_header(session: Session, student: Student) -> FileHeader:
-    label, head_teacher = None, None
-    if student.class_id is not None:
-        row = session.execute(
-            select(SchoolClass.label, Staff.name)
-            .outerjoin(Staff, SchoolClass.head_teacher_id == Staff.id)
-            .where(SchoolClass.id == student.class_id)
-        ).first()
-        if row is not None:
-            label, head_teacher = row
+    label, head_teacher = class_and_head_teacher(session, student)
     groups = session.scalars(
         select(StudentGroup.code)
         .where(StudentGroup.student_id == student.id)
