@@ -70,6 +70,7 @@ CONTRACT_TABLES = {
     "documents",
     "closures",
     "transfers",
+    "transfer_students",
     "audit_log",
 }
 

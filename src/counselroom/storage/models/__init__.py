@@ -22,7 +22,7 @@ from .school import SchoolCard, SchoolIdentity, SchoolProfile
 from .screening import ScreeningBatch, ScreeningResult
 from .sessions import BreakGlassRecord, CounsellingSession, SessionAmendment
 from .tiers import NotificationTask, TierChange
-from .transfer import TransferRecord
+from .transfer import TransferRecord, TransferStudent
 from .users import User
 
 __all__ = [
@@ -59,5 +59,6 @@ __all__ = [
     "StudentGroup",
     "TierChange",
     "TransferRecord",
+    "TransferStudent",
     "User",
 ]

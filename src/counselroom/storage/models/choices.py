@@ -103,3 +103,6 @@ CLOSURE_REASONS = ("goals_met", "transferred", "graduated", "referred", "lost", 
 
 TRANSFER_DIRECTIONS = ("export", "import")
 TRANSFER_METHODS = ("card", "passphrase")
+# what an archive did to one student: sent away, new here, added to a file already here,
+# or already imported before (the same archive twice changes nothing)
+TRANSFER_OUTCOMES = ("exported", "imported", "merged", "unchanged")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from counselroom.storage.base import Base
 
-from ._columns import created_at, number, one_of, student_fk, user_fk
+from ._columns import created_at, number, one_of, origin, student_fk, user_fk
 from .choices import CONSENT_METHODS, CONSENT_PURPOSES
 
 
@@ -45,3 +45,4 @@ class Consent(Base):
     # migration 0003, hence last
     by_student: Mapped[bool] = number(False)
     withdrawal_note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str | None] = origin()  # migration 0005: recorded at another school

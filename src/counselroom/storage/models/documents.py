@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from counselroom.storage.base import Base
 
-from ._columns import created_at, one_of, student_fk, user_fk
+from ._columns import created_at, one_of, origin, student_fk, user_fk
 from .choices import DOCUMENT_ACTIONS
 
 
@@ -32,3 +32,4 @@ class DocumentRecord(Base):
     sha256: Mapped[str]
     action: Mapped[str]
     number: Mapped[str | None] = mapped_column(index=True)
+    origin: Mapped[str | None] = origin()  # migration 0005: logged at another school

@@ -31,6 +31,8 @@ class ScreeningBatch(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int] = user_fk()
     created_at: Mapped[datetime] = created_at()
+    # migration 0005: a batch made to hold results that came in a transfer archive
+    origin: Mapped[str | None] = origin()
 
     results: Mapped[list[ScreeningResult]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", passive_deletes=True

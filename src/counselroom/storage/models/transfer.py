@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Text
+from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counselroom.storage.base import Base
 
-from ._columns import created_at, empty_text, one_of, user_fk
-from .choices import TRANSFER_DIRECTIONS, TRANSFER_METHODS
+from ._columns import created_at, empty_text, one_of, student_fk, user_fk
+from .choices import TRANSFER_DIRECTIONS, TRANSFER_METHODS, TRANSFER_OUTCOMES
 
 
 class TransferRecord(Base):
@@ -37,3 +37,22 @@ class TransferRecord(Base):
     archive_sha256: Mapped[str]
     student_count: Mapped[int]
     detail_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class TransferStudent(Base):
+    """One student of one archive: who left for which school on which date, or who came in.
+
+    ``student_id`` is NULL only if the student was later deleted; ``student_no`` keeps the
+    学籍号 the archive carried so the transfer record still says whom it concerned.
+    """
+
+    __tablename__ = "transfer_students"
+    __table_args__ = (one_of("outcome", TRANSFER_OUTCOMES),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transfer_id: Mapped[int] = mapped_column(
+        ForeignKey("transfers.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[int | None] = student_fk(nullable=True)
+    student_no: Mapped[str | None]
+    outcome: Mapped[str]
