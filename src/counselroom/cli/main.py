@@ -166,7 +166,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--note", help="the counsellor's addition (parent, escalation, district, referral)"
     )
+    _add_transfer_parsers(sub, common, signed_in)
     return parser
+
+
+def _add_transfer_parsers(
+    sub: argparse._SubParsersAction[Parser], common: Parser, signed_in: Parser
+) -> None:
+    """card, export, import, backup, restore (issue 8; docs/transfer.md)."""
+    p = sub.add_parser("card", help="this school's card (what another school needs to send to it)")
+    card_sub = p.add_subparsers(dest="card_command", required=True)
+    q = card_sub.add_parser("export", parents=[signed_in], help="save this school's card")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+    p = sub.add_parser(
+        "export", parents=[signed_in], help="export students to a transfer archive (档案转接)"
+    )
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--student", action="append", metavar="SID", help="学籍号 or id; repeatable")
+    who.add_argument("--grade", help="every student of a grade, e.g. 9 or 初三")
+    who.add_argument("--all", action="store_true", help="every student with a file")
+    to = p.add_mutually_exclusive_group(required=True)
+    to.add_argument("--to", type=Path, metavar="CARD", help="the receiving school's card file")
+    to.add_argument(
+        "--passphrase-file", type=Path, metavar="F", help="first line: the archive's passphrase"
+    )
+    p.add_argument("--purpose", required=True, help="why the files are handed over (PIPL art. 23)")
+    p.add_argument("--consent", required=True, help="the family's consent reference")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+    p = sub.add_parser("import", parents=[signed_in], help="import a transfer archive")
+    p.add_argument("file", type=Path)
+    p.add_argument("--passphrase-file", type=Path, metavar="F")
+    p.add_argument(
+        "--trust-sender",
+        action="store_true",
+        help="add the sender's card to the trust list (compare its fingerprint first)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and list; change nothing")
+
+    p = sub.add_parser("backup", parents=[signed_in], help="back the vault up to one file")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the backup file, or a folder (a dated file is made there)",
+    )
+    p.add_argument(
+        "--keep", type=int, metavar="N", help="with a folder: keep the newest N backups there"
+    )
+    p = sub.add_parser("restore", parents=[common], help="replace the vault by a backup")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--user", help="an account of the backup (default: the password is tried on each)"
+    )
 
 
 def _add_map_option(parser: argparse.ArgumentParser, example: str) -> None:
@@ -193,6 +247,10 @@ def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
         "verify": vaultcmds.cmd_verify,
         "recover": vaultcmds.cmd_recover,
     }
+    if args.command == "restore":
+        from counselroom.cli import backups
+
+        return backups.cmd_restore(args, secrets)
     if args.command in simple:
         return simple[args.command](args, secrets)
     ctx = auth.login(args.vault, args.user, secrets.password(args.user))
@@ -207,6 +265,14 @@ def dispatch(args: argparse.Namespace, secrets: SecretSource) -> int:
             from counselroom.cli import documents  # reportlab: only for this command
 
             return documents.cmd_document(ctx, args)
+        if args.command in ("card", "export", "import"):
+            from counselroom.cli import transfer
+
+            return transfer.cmd_transfer(ctx, args, secrets)
+        if args.command == "backup":
+            from counselroom.cli import backups
+
+            return backups.cmd_backup(ctx, args)
         if args.student_command == "list":
             return students.cmd_list(ctx, args)
         return students.cmd_show(ctx, args)
