@@ -16,6 +16,7 @@ from counselroom.domain.policy import Policy
 from counselroom.services.context import Actor, Context
 from counselroom.services.passwords import check_new_password
 from counselroom.services.roles import Role
+from counselroom.services.school_identity import ensure_identity
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Institution, PolicySetting, SchoolProfile, User
 from counselroom.vault.kdf import KdfParams, production_params
@@ -107,6 +108,7 @@ def init_vault(
                 )
             )
             _add_preset_institutions(session)
+            ensure_identity(session)  # the school's transfer keys (issue 8)
             vault.audit(
                 session,
                 "vault.create",

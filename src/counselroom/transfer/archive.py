@@ -39,6 +39,7 @@ from counselroom.transfer.manifest import (
     METHOD_PASSPHRASE,
     ArchiveStudent,
     Manifest,
+    as_utc,
     manifest_bytes,
     parse_manifest,
 )
@@ -112,7 +113,7 @@ def seal(
     )
     head = manifest_bytes(manifest, signed_body(sender, signing_private))
     members[:0] = [(MANIFEST, head), (SIGNATURE_MEMBER, sign(signing_private, head))]
-    plain = container.pack(members, int(created_at.timestamp()))
+    plain = container.pack(members, int(as_utc(created_at).timestamp()))
     if recipient is not None:
         return pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(recipient.age_recipient)])
     assert passphrase is not None

@@ -50,6 +50,11 @@ class Manifest:
     students: tuple[ArchiveStudent, ...]
 
 
+def as_utc(moment: datetime) -> datetime:
+    """The program stores naive UTC (storage.base.utcnow); an aware time is converted."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def manifest_bytes(manifest: Manifest, sender_body: dict[str, Any]) -> bytes:
     """Readable JSON (indent 2, Chinese as it is): a person can check it with `cat`."""
     recipient: dict[str, Any] = {"method": manifest.method}
@@ -58,7 +63,7 @@ def manifest_bytes(manifest: Manifest, sender_body: dict[str, Any]) -> bytes:
     obj = {
         "format": FORMAT,
         "version": VERSION_NUMBER,
-        "created_at": manifest.created_at.astimezone(UTC).strftime(_STAMP),
+        "created_at": as_utc(manifest.created_at).strftime(_STAMP),
         "sender": sender_body,
         "recipient": recipient,
         "purpose": manifest.purpose,
