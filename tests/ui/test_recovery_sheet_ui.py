@@ -21,6 +21,7 @@ from sqlalchemy import select
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services import auth
 from counselroom.services.saved_files import save_file
+from counselroom.services.school_identity import school_card
 from counselroom.services.setup import SchoolDetails, init_vault
 from counselroom.storage.models import AuditEntry
 from counselroom.ui import dialogs, recovery_sheet
@@ -126,12 +127,15 @@ def test_the_wizard_prints_and_saves_the_sheet_with_the_code(
     assert shows_code(pdf, code)
     assert SCHOOL in text and "刘老师（liu）" in text and vault_id(folder) in text
     assert suggested.endswith(".pdf") and code.split("-")[0] not in suggested
+    # the new vault's school card follows on a page of its own, fingerprint in groups of five
+    ctx = wizard.create_page.result.ctx if wizard.create_page.result else None
+    assert ctx is not None
+    spoken = school_card(ctx).spoken_fingerprint
+    assert "学校名片" in text and spoken in " ".join(text.split())
     buttons.print_button.click()
     qtbot.waitUntil(lambda: len(output.printed) == 1, timeout=20_000)
     assert shows_code(output.printed[0], code)
     # Nothing recorded or audited, nothing logged.
-    ctx = wizard.create_page.result.ctx if wizard.create_page.result else None
-    assert ctx is not None
     with ctx.vault.read() as session:
         entries = session.scalars(select(AuditEntry)).all()
     digits = "".join(code.split("-"))

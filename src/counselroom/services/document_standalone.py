@@ -7,7 +7,7 @@ file or is offered on the 文书 tab. services.documents re-exports them.
 
 from __future__ import annotations
 
-from counselroom.documents.data import Issue, RecoverySheetData, SchoolInfo
+from counselroom.documents.data import Issue, RecoverySheetData, SchoolCardInfo, SchoolInfo
 from counselroom.documents.kinds import build, sample_document
 from counselroom.documents.templates import DEFAULT_TEMPLATES
 from counselroom.services import document_data as facts_of
@@ -18,10 +18,11 @@ from counselroom.services.document_fonts import document_fonts
 from counselroom.services.document_numbers import RenderedDocument, next_numbers
 from counselroom.services.localtime import local_today, to_local
 from counselroom.services.roles import Permission
+from counselroom.services.school_identity import school_card
 from counselroom.storage.base import utcnow
 from counselroom.storage.models.choices import CARE_GROUP_CODES
 
-__all__ = ["render_ledger", "render_recovery_sheet", "render_sample"]
+__all__ = ["printed_school_card", "render_ledger", "render_recovery_sheet", "render_sample"]
 
 
 def render_ledger(ctx: Context, group: str) -> RenderedDocument:
@@ -41,8 +42,27 @@ def render_ledger(ctx: Context, group: str) -> RenderedDocument:
     return rendered
 
 
+def printed_school_card(ctx: Context) -> SchoolCardInfo:
+    """This school's card as the recovery sheet prints it (on a page of its own)."""
+    card = school_card(ctx)
+    return SchoolCardInfo(
+        name=card.name,
+        code=card.code,
+        district=card.district,
+        age_recipient=card.age_recipient,
+        signing_public_hex=card.signing_public_hex,
+        fingerprint=card.spoken_fingerprint,
+        qr_payload=card.qr_payload,
+    )
+
+
 def render_recovery_sheet(
-    school_name: str, vault_id: str, recovery_code: str, admin: str, printed_by: str
+    school_name: str,
+    vault_id: str,
+    recovery_code: str,
+    admin: str,
+    printed_by: str,
+    card: SchoolCardInfo | None = None,
 ) -> bytes:
     """The recovery sheet shown once at creation; the code is never recorded or audited, and
     the sheet carries the built-in wording (no vault is open to read another from)."""
@@ -53,6 +73,7 @@ def render_recovery_sheet(
         vault_id=vault_id,
         recovery_code=recovery_code,
         admin=admin,
+        card=card,
     )
     document = build(data, DEFAULT_TEMPLATES["recovery-sheet"], template_version=0)
     from counselroom.documents.render import render  # reportlab: only once a sheet is made

@@ -38,6 +38,7 @@ from counselroom.services.document_options import (
     why_not,
 )
 from counselroom.services.document_standalone import (
+    printed_school_card,
     render_ledger,
     render_recovery_sheet,
     render_sample,
@@ -59,6 +60,7 @@ __all__ = [
     "document_fonts",
     "document_options",
     "font_status",
+    "printed_school_card",
     "record_output",
     "render_batch",
     "render_document",

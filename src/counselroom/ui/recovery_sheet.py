@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counselroom.documents.data import SchoolCardInfo
 from counselroom.domain.errors import CounselRoomError
 from counselroom.services import documents
 from counselroom.services.saved_files import save_file
@@ -55,11 +56,17 @@ class SheetFacts:
     recovery_code: str = field(repr=False)
     admin: str
     printed_by: str
+    card: SchoolCardInfo | None = None  # the school's card, printed on a page of its own
 
 
 def render_sheet(facts: SheetFacts) -> bytes:
     return documents.render_recovery_sheet(
-        facts.school_name, facts.vault_id, facts.recovery_code, facts.admin, facts.printed_by
+        facts.school_name,
+        facts.vault_id,
+        facts.recovery_code,
+        facts.admin,
+        facts.printed_by,
+        facts.card,
     )
 
 

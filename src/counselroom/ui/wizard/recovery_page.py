@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWizardPage
 
+from counselroom.services import documents
 from counselroom.ui.recovery_sheet import SheetFacts, offer_sheet
 from counselroom.ui.wizard.code_check import RecoveryCodeCheck
 
@@ -41,6 +42,7 @@ class RecoveryPage(QWizardPage):
             recovery_code=result.recovery_code,
             admin=admin,
             printed_by=admin,
+            card=documents.printed_school_card(result.ctx),
         )
 
     def validatePage(self) -> bool:
