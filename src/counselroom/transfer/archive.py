@@ -136,7 +136,7 @@ def open_archive(
     limits: container.Limits = container.DEFAULT_LIMITS,
 ) -> OpenedArchive:
     """Decrypt and check everything but trust; raise ArchiveError at the first failure."""
-    plain = _decrypt(data, identity, passphrase)
+    plain, method = _decrypt(data, identity, passphrase)
     members = container.unpack(plain, limits)
     for required in (MANIFEST, SIGNATURE_MEMBER):
         if required not in members:
@@ -159,6 +159,17 @@ def open_archive(
             ),
             manifest.sender.name,
         ) from None
+    if manifest.method != method:  # decrypted and sealed again another way than the sender's
+        raise ArchiveError(
+            RECIPIENT,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the sender addressed the archive by %1, but it was encrypted by %2: it was "
+                "decrypted and encrypted again after it was made",
+            ),
+            manifest.method,
+            method,
+        )
     if manifest.method == METHOD_CARD and manifest.recipient_fingerprint != own_fingerprint:
         raise ArchiveError(
             RECIPIENT,
@@ -210,7 +221,7 @@ def _documents(
             )
         try:
             document = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:  # bad JSON, huge numbers, deep nesting
             raise ArchiveError(
                 SCHEMA, QT_TRANSLATE_NOOP("problems", "%1 is not JSON (%2)"), student.member, exc
             ) from None
@@ -236,7 +247,8 @@ def _stanza_types(data: bytes) -> list[str]:
     ]
 
 
-def _decrypt(data: bytes, identity: str, passphrase: str | None) -> bytes:
+def _decrypt(data: bytes, identity: str, passphrase: str | None) -> tuple[bytes, str]:
+    """The plaintext and how it was opened (METHOD_PASSPHRASE or METHOD_CARD)."""
     if needs_passphrase(data):
         if not passphrase:
             raise ArchiveError(
@@ -246,7 +258,7 @@ def _decrypt(data: bytes, identity: str, passphrase: str | None) -> bytes:
                 ),
             )
         try:
-            return pyrage.passphrase.decrypt(data, passphrase)
+            return pyrage.passphrase.decrypt(data, passphrase), METHOD_PASSPHRASE
         except pyrage.DecryptError:
             raise ArchiveError(
                 DECRYPT,
@@ -257,7 +269,7 @@ def _decrypt(data: bytes, identity: str, passphrase: str | None) -> bytes:
                 ),
             ) from None
     try:
-        return pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
+        return pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]), METHOD_CARD
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
             raise ArchiveError(

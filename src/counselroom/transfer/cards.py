@@ -107,7 +107,7 @@ def parse_card(data: bytes, source: str) -> Card:
         raise _bad(source, QT_TRANSLATE_NOOP("problems", "%1: larger than any school card"))
     try:
         obj = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # bad UTF-8 or JSON, a 5,000-digit number, [[[[…
         raise _bad(
             source, QT_TRANSLATE_NOOP("problems", "%1: not a school card (not JSON)")
         ) from None
@@ -118,7 +118,7 @@ def card_from_dict(obj: object, source: str) -> Card:
     """A signed card body (from a card file or an archive's manifest) → Card, checked."""
     if not isinstance(obj, dict) or obj.get("format") != CARD_FORMAT:
         raise _bad(source, QT_TRANSLATE_NOOP("problems", "%1: not a CounselRoom school card"))
-    if obj.get("version") != CARD_VERSION:
+    if type(obj.get("version")) is not int or obj["version"] != CARD_VERSION:  # not True, 1.0
         raise _bad(
             source,
             QT_TRANSLATE_NOOP("problems", "%1: card version %2 is not one this program reads"),

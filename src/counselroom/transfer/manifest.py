@@ -88,11 +88,11 @@ def parse_manifest(data: bytes) -> Manifest:
     """manifest.json → Manifest; any field that does not fit is an ArchiveError naming it."""
     try:
         obj = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad JSON, huge numbers, deep nesting
         raise _schema("manifest.json", f"not JSON ({exc})") from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise _schema("manifest.json", "not a CounselRoom transfer manifest")
-    if obj.get("version") != VERSION_NUMBER:
+    if type(obj.get("version")) is not int or obj["version"] != VERSION_NUMBER:
         raise ArchiveError(
             VERSION,
             QT_TRANSLATE_NOOP(
