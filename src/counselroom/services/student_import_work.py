@@ -1,0 +1,168 @@
+"""What importing one student document would do: the preview and the import share this.
+
+Decided here, before any write: which student receives the file (new, or the one with the same
+学籍号), which records are new (their origin is not yet in his file), which guardians and care
+groups are new, whether he takes the sender's file state, and what differs (the conflicts the
+preview shows). Nothing here writes to the vault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from counselroom.services.student_import_present import (
+    Present,
+    find_student,
+    present_records,
+    sender_batches,
+)
+from counselroom.services.student_import_rows import Item, count_records
+from counselroom.storage.models import Student
+from counselroom.transfer.student_records import LEAVE, RETURN, SECTIONS
+
+IMPORTED, MERGED, UNCHANGED = "imported", "merged", "unchanged"
+_FILE_FIELDS = ("file_state", "tier", "next_follow_up")
+_PROFILE_FIELDS = ("name", "gender", "birth_date", "id_number")
+
+
+@dataclass
+class Work:
+    doc: Mapping[str, Any]
+    sender: str
+    student: Student | None
+    present: Present
+    batches: dict[int, int]  # sender batch id → local batch id
+    new: dict[str, list[Item]] = field(default_factory=dict)  # section → records to add
+    new_returns: list[tuple[int, Item, Item]] = field(default_factory=list)  # local leave id
+    plan_versions: dict[int, int] = field(default_factory=dict)  # sender plan id → version
+    take_file_state: bool = False
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        records = dict(SECTIONS)
+        total = sum(
+            count_records(records[name], item) for name, items in self.new.items() for item in items
+        )
+        return total + len(self.new_returns)
+
+    @property
+    def outcome(self) -> str:
+        if self.student is None:
+            return IMPORTED
+        return MERGED if self.added or self.take_file_state else UNCHANGED
+
+
+def prepare(session: Session, doc: Mapping[str, Any], sender: str) -> Work:
+    profile = doc["student"]
+    student = find_student(session, profile, sender)
+    present = present_records(session, student.id, sender) if student else Present()
+    work = Work(doc, sender, student, present, sender_batches(session, sender))
+    for name, record in SECTIONS:
+        if name == "guardians":
+            work.new[name] = _new_guardians(doc[name], present)
+        elif name == "groups":
+            work.new[name] = _new_groups(doc[name], present)
+        else:
+            known = present.ids.get(record.table, {})
+            work.new[name] = [item for item in doc[name] if item["id"] not in known]
+    work.new["screening_results"] = _new_results(work)
+    _returns_of_present_leaves(work)
+    _plan_versions(work)
+    if student is not None:
+        _compare(work, student, profile)
+    return work
+
+
+def _new_guardians(items: list[Item], present: Present) -> list[Item]:
+    """A guardian already listed (same name and phone) is not added a second time."""
+    seen = set(present.guardians)
+    out = []
+    for item in items:
+        key = (item["name"], item["phone"])
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _new_groups(items: list[Item], present: Present) -> list[Item]:
+    seen = set(present.groups)
+    out = []
+    for item in items:
+        if item["code"] not in seen:
+            seen.add(item["code"])
+            out.append(item)
+    return out
+
+
+def _new_results(work: Work) -> list[Item]:
+    """One result per batch and student: a result whose batch already holds one of his (the
+    same sender batch imported before) is that result, so a concern naming it finds it. (The
+    schema check refuses a document naming one batch twice.)"""
+    out = []
+    for item in work.new["screening_results"]:
+        batch = work.batches.get(item["batch"]["id"])
+        existing = work.present.result_batches.get(batch) if batch is not None else None
+        if existing is not None:
+            work.present.ids.setdefault("screening_results", {})[item["id"]] = existing
+        else:
+            out.append(item)
+    return out
+
+
+def _returns_of_present_leaves(work: Work) -> None:
+    """A return recorded at the sender after the leave was imported here joins that leave."""
+    leaves = work.present.ids.get(LEAVE.table, {})
+    returns = work.present.ids.get(RETURN.table, {})
+    for leave in work.doc["leaves"]:
+        local = leaves.get(leave["id"])
+        if local is None or local in work.present.leaves_with_return:
+            continue
+        for item in leave["returns"]:
+            if item["id"] not in returns:
+                work.new_returns.append((local, leave, item))
+
+
+def _plan_versions(work: Work) -> None:
+    """Versions are unique per student: the sender's plans follow the local ones, in order."""
+    taken = work.present.plan_versions
+    plans = work.new["plans"]
+    if not taken or not plans:
+        return
+    start = max(taken)
+    for offset, item in enumerate(plans, start=1):
+        work.plan_versions[item["id"]] = start + offset
+    first, last = plans[0]["version"], plans[-1]["version"]
+    work.conflicts.append(
+        f"plan versions {first}-{last} at the sender are numbered "
+        f"{start + 1}-{start + len(plans)} here"
+    )
+
+
+def _compare(work: Work, student: Student, profile: Mapping[str, Any]) -> None:
+    for name in _PROFILE_FIELDS:
+        here, there = _text(getattr(student, name)), profile[name]
+        if here is not None and there is not None and here != there and "U" not in (here, there):
+            work.conflicts.append(f"{name.replace('_', ' ')} here {here}, at the sender {there}")
+    if student.file_state == "none":
+        work.take_file_state = profile["file_state"] != "none"
+        return
+    for name in _FILE_FIELDS:
+        here, there = _text(getattr(student, name)), profile[name]
+        if here != there:
+            label = name.replace("_", " ")
+            work.conflicts.append(f"{label} here {_show(here)}, at the sender {_show(there)}")
+
+
+def _text(value: object) -> Any:
+    """A stored value as the document writes it (dates as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _show(value: object) -> str:
+    return "none" if value is None else str(value)
