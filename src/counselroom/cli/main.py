@@ -178,6 +178,13 @@ def _add_transfer_parsers(
     card_sub = p.add_subparsers(dest="card_command", required=True)
     q = card_sub.add_parser("export", parents=[signed_in], help="save this school's card")
     q.add_argument("--out", type=Path, required=True, metavar="FILE")
+    q = card_sub.add_parser(
+        "trust", parents=[signed_in], help="add another school's card to the trust list"
+    )
+    q.add_argument("file", type=Path, help="the card file (compare its fingerprint first)")
+    card_sub.add_parser("list", parents=[signed_in], help="the trusted schools")
+    q = card_sub.add_parser("remove", parents=[signed_in], help="take a card off the list")
+    q.add_argument("id", type=int)
 
     p = sub.add_parser(
         "export", parents=[signed_in], help="export students to a transfer archive (档案转接)"
@@ -191,9 +198,15 @@ def _add_transfer_parsers(
     to.add_argument(
         "--passphrase-file", type=Path, metavar="F", help="first line: the archive's passphrase"
     )
+    p.add_argument(
+        "--to-school", metavar="NAME", help="with a passphrase: the receiving school's name"
+    )
     p.add_argument("--purpose", required=True, help="why the files are handed over (PIPL art. 23)")
     p.add_argument("--consent", required=True, help="the family's consent reference")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--letter", type=Path, metavar="FILE.pdf", help="also save the cover letter (档案转接函)"
+    )
 
     p = sub.add_parser("import", parents=[signed_in], help="import a transfer archive")
     p.add_argument("file", type=Path)

@@ -1,0 +1,323 @@
+"""Importing a transfer archive: check everything, show what would happen, then import in one
+transaction or not at all.
+
+Checks, in order (transfer/archive.py and the trust list here): the file opens with this
+school's key or the passphrase; the container, names and sizes; the manifest and its format
+version; the sender's signature over the manifest; that the manifest is addressed to this
+school; every member's SHA-256; every student document against the schema; and that the sender's
+card is on the trust list — an unknown sender (or a trusted school's name with other keys) is
+refused until someone trusts the card explicitly, after comparing its fingerprint.
+
+A student whose 学籍号 is here already keeps his local records and gains the sender's, marked
+with their origin; a 学籍号 here under another name is refused (a typing error in either school
+must not merge two children's files). Importing the same archive again changes nothing at all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counselroom.domain.errors import QT_TRANSLATE_NOOP, CounselRoomError
+from counselroom.services.context import Context
+from counselroom.services.document_reasons import Reason
+from counselroom.services.roles import Permission
+from counselroom.services.school_cards import KEY_CHANGED, OWN, TRUSTED, standing, trust
+from counselroom.services.school_identity import CardInfo, own_keys
+from counselroom.services.student_import import import_student, plan_import
+from counselroom.storage.base import utcnow
+from counselroom.storage.models import Student, TransferRecord, TransferStudent
+from counselroom.transfer.archive import MAX_ARCHIVE_BYTES, OpenedArchive, open_archive
+from counselroom.transfer.archive import needs_passphrase as _needs_passphrase
+from counselroom.transfer.errors import KEY_CHANGED as KEY_CHANGED_CHECK
+from counselroom.transfer.errors import SIZE, UNTRUSTED, ArchiveError
+from counselroom.transfer.student_schema import check_student_document
+
+IMPORTED, MERGED, UNCHANGED, REFUSED = "imported", "merged", "unchanged", "refused"
+
+
+@dataclass(frozen=True)
+class IncomingStudent:
+    member: str
+    student_no: str | None
+    name: str
+    grade_level: int | None
+    class_label: str
+    outcome: str  # IMPORTED, MERGED, UNCHANGED or REFUSED
+    student_id: int | None  # here: the local student (after an import, the new one)
+    notes: tuple[str, ...]  # conflicts kept local, or why the student was refused
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    sender: CardInfo
+    standing: str  # school_cards.TRUSTED, UNKNOWN, KEY_CHANGED or OWN
+    resembles: str  # KEY_CHANGED: the trusted school whose name this card carries
+    method: str
+    created_at: datetime
+    purpose: str
+    consent_ref: str
+    sha256: str
+    students: tuple[IncomingStudent, ...]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for s in self.students if s.outcome == outcome)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    preview: ImportPreview
+    transfer_id: int | None  # None: nothing was written (a dry run, or nothing new)
+    trusted_now: bool  # the sender's card was added to the trust list by this import
+
+    def to_json(self) -> dict[str, object]:
+        """The CLI's `import --json` object (DESIGN.md: imported, merged, refused, students)."""
+        p = self.preview
+        return {
+            "imported": p.count(IMPORTED),
+            "merged": p.count(MERGED),
+            "unchanged": p.count(UNCHANGED),
+            "refused": p.count(REFUSED),
+            "transfer_id": self.transfer_id,
+            "sender": {"name": p.sender.name, "fingerprint": p.sender.fingerprint},
+            "sender_trusted_now": self.trusted_now,
+            "sha256": p.sha256,
+            "students": [
+                {
+                    "student_no": s.student_no,
+                    "name": s.name,
+                    "outcome": s.outcome,
+                    "id": s.student_id,
+                    "notes": list(s.notes),
+                }
+                for s in p.students
+            ],
+        }
+
+
+def read_archive(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(
+                SIZE,
+                QT_TRANSLATE_NOOP("problems", "%1 is %2 MB, larger than any transfer archive"),
+                path,
+                size // 1024**2,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise CounselRoomError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def needs_passphrase(path: Path) -> bool:
+    return _needs_passphrase(read_archive(path))
+
+
+def preview_import(ctx: Context, path: Path, passphrase: str | None = None) -> ImportPreview:
+    """Every check but trust, and what importing would do to each student; writes nothing."""
+    ctx.require(Permission.EXPORT)
+    data = read_archive(path)
+    with ctx.vault.read() as session:  # never committed: a preview changes nothing
+        return _evaluate(session, data, passphrase)[1]
+
+
+def import_archive(
+    ctx: Context,
+    path: Path,
+    passphrase: str | None = None,
+    *,
+    trust_sender: bool = False,
+    dry_run: bool = False,
+) -> ImportResult:
+    ctx.require(Permission.EXPORT)
+    ctx.require(Permission.EDIT_CASES)
+    data = read_archive(path)
+    if dry_run:
+        with ctx.vault.read() as session:
+            preview = _evaluate(session, data, passphrase)[1]
+        _check_trust(preview, trust_sender)
+        return ImportResult(preview, None, False)
+    with ctx.vault.write() as session:
+        opened, preview = _evaluate(session, data, passphrase)
+        _check_trust(preview, trust_sender)
+        return _write(ctx, session, opened, preview, trust_sender, path)
+
+
+def _open(session: Session, data: bytes, passphrase: str | None) -> OpenedArchive:
+    keys = own_keys(session)
+    return open_archive(
+        data,
+        identity=keys.age_identity,
+        passphrase=passphrase,
+        own_fingerprint=keys.card.fingerprint,
+        check_document=check_student_document,
+    )
+
+
+def _evaluate(
+    session: Session, data: bytes, passphrase: str | None
+) -> tuple[OpenedArchive, ImportPreview]:
+    opened = _open(session, data, passphrase)
+    manifest = opened.manifest
+    place = standing(session, manifest.sender)
+    sender = manifest.sender.fingerprint
+    students = []
+    notes: tuple[str, ...]
+    for listed in manifest.students:
+        document = opened.documents[listed.member]
+        local = _local_name(session, listed.student_no)
+        if local is not None and _same(local) != _same(listed.name):
+            note = Reason(  # a str that keeps its template: the window shows it in Chinese
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 "
+                    "in one of the schools, then import again)",
+                ),
+                listed.student_no,
+                local,
+                listed.name,
+            )
+            outcome, student_id, notes = REFUSED, None, (note,)
+        else:
+            plan = plan_import(session, document, sender)
+            outcome, student_id, notes = plan.outcome, plan.student_id, tuple(plan.conflicts)
+        students.append(
+            IncomingStudent(
+                listed.member,
+                listed.student_no,
+                listed.name,
+                listed.grade_level,
+                listed.class_label,
+                outcome,
+                student_id,
+                notes,
+            )
+        )
+    return opened, ImportPreview(
+        sender=place.card,
+        standing=place.standing,
+        resembles=place.same_name.card.name if place.same_name else "",
+        method=manifest.method,
+        created_at=manifest.created_at,
+        purpose=manifest.purpose,
+        consent_ref=manifest.consent_ref,
+        sha256=opened.sha256,
+        students=tuple(students),
+    )
+
+
+def _local_name(session: Session, student_no: str | None) -> str | None:
+    if not student_no:
+        return None
+    return session.scalar(select(Student.name).where(Student.student_no == student_no))
+
+
+def _same(name: str) -> str:
+    return "".join(name.split())
+
+
+def _check_trust(preview: ImportPreview, trust_sender: bool) -> None:
+    if preview.standing in (TRUSTED, OWN) or trust_sender:
+        return
+    sender = preview.sender
+    if preview.standing == KEY_CHANGED:
+        raise ArchiveError(
+            KEY_CHANGED_CHECK,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the archive is signed as %1 with fingerprint %2, but the card trusted for %3 "
+                "has other keys: call the school and compare the fingerprint before trusting "
+                "this one; nothing was imported",
+            ),
+            sender.name,
+            sender.spoken_fingerprint,
+            preview.resembles,
+        )
+    raise ArchiveError(
+        UNTRUSTED,
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "the sender %1 (fingerprint %2) is not on the trust list: compare the fingerprint "
+            "with that school by phone, then trust the sender and import again; nothing was "
+            "imported",
+        ),
+        sender.name,
+        sender.spoken_fingerprint,
+    )
+
+
+def _write(
+    ctx: Context,
+    session: Session,
+    opened: OpenedArchive,
+    preview: ImportPreview,
+    trust_sender: bool,
+    path: Path,
+) -> ImportResult:
+    trusted_now = False
+    if trust_sender and preview.standing not in (TRUSTED, OWN):
+        trust(session, ctx, opened.manifest.sender)
+        trusted_now = True
+    sender = opened.manifest.sender.fingerprint
+    done: list[IncomingStudent] = []
+    for student in preview.students:
+        if student.outcome == REFUSED:
+            done.append(student)
+            continue
+        outcome = import_student(
+            session, opened.documents[student.member], sender, ctx.actor.user_id
+        )
+        done.append(
+            IncomingStudent(
+                student.member,
+                student.student_no,
+                student.name,
+                student.grade_level,
+                student.class_label,
+                outcome.outcome,
+                outcome.student_id,
+                student.notes,
+            )
+        )
+    final = replace(preview, students=tuple(done))
+    if not trusted_now and all(s.outcome in (UNCHANGED, REFUSED) for s in done):
+        return ImportResult(final, None, False)  # the same archive again: nothing changes
+    record = TransferRecord(
+        direction="import",
+        at=utcnow(),
+        by_id=ctx.actor.user_id,
+        counterpart=opened.manifest.sender.name,
+        counterpart_fingerprint=sender,
+        method=opened.manifest.method,
+        purpose=opened.manifest.purpose,
+        consent_ref=opened.manifest.consent_ref,
+        archive_sha256=opened.sha256,
+        student_count=sum(1 for s in done if s.outcome != REFUSED),
+        detail_json=json.dumps({"file": path.name}, ensure_ascii=False),
+    )
+    session.add(record)
+    session.flush()
+    session.add_all(
+        TransferStudent(
+            transfer_id=record.id,
+            student_id=s.student_id,
+            student_no=s.student_no,
+            outcome=s.outcome,
+        )
+        for s in done
+        if s.outcome != REFUSED
+    )
+    counts = {o: final.count(o) for o in (IMPORTED, MERGED, UNCHANGED, REFUSED)}
+    ctx.audit(
+        session,
+        "transfer.import",
+        target=f"transfer:{record.id}",
+        detail=" ".join(f"{k}={v}" for k, v in counts.items()) + f" sha256={opened.sha256[:16]}",
+    )
+    return ImportResult(final, record.id, trusted_now)
