@@ -34,6 +34,15 @@ class FileHeader:
     status: str
     file_state: str
     next_follow_up: date | None
+    # the latest transfer archive that took the student away or brought his file here
+    transfer: TransferFact | None = None
+
+
+@dataclass(frozen=True)
+class TransferFact:
+    direction: str  # "export" (转出) or "import" (转入)
+    on: date  # local date
+    school: str  # the receiving school, or the one the file came from ("" for a passphrase)
 
 
 @dataclass(frozen=True)

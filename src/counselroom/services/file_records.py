@@ -13,7 +13,9 @@ from counselroom.services.file_entries import (
     FileHeader,
     TaskEntry,
     TierEntry,
+    TransferFact,
 )
+from counselroom.services.localtime import local_date
 from counselroom.storage.models import (
     DocumentRecord,
     NotificationTask,
@@ -22,6 +24,8 @@ from counselroom.storage.models import (
     Student,
     StudentGroup,
     TierChange,
+    TransferRecord,
+    TransferStudent,
     User,
 )
 
@@ -69,7 +73,22 @@ def read_header(session: Session, student: Student) -> FileHeader:
         status=student.status,
         file_state=student.file_state,
         next_follow_up=student.next_follow_up,
+        transfer=_latest_transfer(session, student.id),
     )
+
+
+def _latest_transfer(session: Session, student_id: int) -> TransferFact | None:
+    row = session.execute(
+        select(TransferRecord.direction, TransferRecord.at, TransferRecord.counterpart)
+        .join(TransferStudent, TransferStudent.transfer_id == TransferRecord.id)
+        .where(TransferStudent.student_id == student_id, TransferStudent.outcome != "unchanged")
+        .order_by(TransferRecord.at.desc(), TransferRecord.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    direction, at, school = row
+    return TransferFact(direction, local_date(at), school)
 
 
 def read_tiers(

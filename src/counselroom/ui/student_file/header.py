@@ -86,6 +86,15 @@ class FileHeaderView(QFrame):
                 labels.day(header.next_follow_up) or self.tr("none planned"),
             ),
         ]
+        moved = header.transfer
+        if moved is not None:
+            school = moved.school or self.tr("a school without a card")
+            text = (
+                self.tr("Transferred out: %1 to %2")
+                if moved.direction == "export"
+                else self.tr("File came from %2 on %1")
+            )
+            facts.append(fill(text, labels.day(moved.on), school))
         self.facts_label.setText("　　".join(facts))
         self._set_groups(header.groups)
 
