@@ -312,6 +312,7 @@ ORDER = [
     "screening",
     "referrals",
     "ledgers",
+    "transfers",
     "activities",
     "statistics",
     "settings",

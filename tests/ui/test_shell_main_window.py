@@ -72,7 +72,8 @@ def main_window(qtbot: QtBot, vault: SampleVault, **kwargs: object) -> MainWindo
 
 
 def test_registry_pages_and_roles() -> None:
-    # issues 3 and 4: 工作台, 学生, 日程, 筛查, 转介, 台账, 活动, 统计, 设置, 审计 (admin only)
+    # issues 3, 4 and 8: 工作台, 学生, 日程, 筛查, 转介, 台账, 转接 (not for viewers), 活动, 统计,
+    # 设置, 审计 (admin only)
     assert [spec.key for spec in PAGES] == [
         "dashboard",
         "students",
@@ -80,6 +81,7 @@ def test_registry_pages_and_roles() -> None:
         "screening",
         "referrals",
         "ledgers",
+        "transfers",
         "activities",
         "statistics",
         "settings",
@@ -92,7 +94,8 @@ def test_registry_pages_and_roles() -> None:
     assert audit in pages_for(Role.ADMIN, pages)
     assert audit not in pages_for(Role.COUNSELLOR, pages)
     assert audit not in pages_for(Role.VIEWER, pages)
-    assert pages_for(Role.VIEWER) == [spec for spec in PAGES if not spec.admin_only]
+    viewer = [spec for spec in PAGES if not spec.admin_only and spec.key != "transfers"]
+    assert pages_for(Role.VIEWER) == viewer  # transfers need Permission.EXPORT
     assert pages_for(Role.ADMIN) == PAGES
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from counselroom.services.roles import Role
+from counselroom.services.roles import Permission, Role, allowed
 from counselroom.ui.areas.activities_page import ActivitiesPage
 from counselroom.ui.areas.calendar_page import CalendarPage
 from counselroom.ui.areas.ledgers_page import LedgersPage
@@ -36,6 +36,7 @@ from counselroom.ui.dashboard_page import DashboardPage
 from counselroom.ui.session import SessionHandle
 from counselroom.ui.settings_page import SettingsPage
 from counselroom.ui.students_page import StudentsPage
+from counselroom.ui.transfers.page import TransfersPage
 
 CONTEXT = "Pages"  # translation context of the titles; lupdate needs it written out below
 
@@ -46,16 +47,20 @@ class PageSpec:
     title: str  # English source text: str(QT_TRANSLATE_NOOP("Pages", "…")) marks it for lupdate
     factory: Callable[[SessionHandle], QWidget]
     admin_only: bool = False
+    needs: Permission | None = None  # hidden from roles without it (the service refuses too)
 
     def shown_title(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.title)
 
     def visible_to(self, role: Role) -> bool:
+        if self.needs is not None and not allowed(role, self.needs):
+            return False
         return role is Role.ADMIN or not self.admin_only
 
 
-# Navigation order (issues 3 and 4): 工作台, 学生, 日程, 筛查, 转介, 台账, 活动, 统计, 设置,
-# 审计 (administrator only) — the daily work first, the term's reporting and the settings last.
+# Navigation order (issues 3, 4 and 8): 工作台, 学生, 日程, 筛查, 转介, 台账, 转接 (counsellors
+# and administrators), 活动, 统计, 设置, 审计 (administrator only) — the daily work first, the
+# term's reporting and the settings last.
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", str(QT_TRANSLATE_NOOP("Pages", "Dashboard")), DashboardPage),
     PageSpec("students", str(QT_TRANSLATE_NOOP("Pages", "Students")), StudentsPage),
@@ -63,6 +68,12 @@ PAGES: list[PageSpec] = [
     PageSpec("screening", str(QT_TRANSLATE_NOOP("Pages", "Screening")), ScreeningPage),
     PageSpec("referrals", str(QT_TRANSLATE_NOOP("Pages", "Referrals")), ReferralsPage),
     PageSpec("ledgers", str(QT_TRANSLATE_NOOP("Pages", "Ledgers")), LedgersPage),
+    PageSpec(
+        "transfers",
+        str(QT_TRANSLATE_NOOP("Pages", "Transfers")),
+        TransfersPage,
+        needs=Permission.EXPORT,
+    ),
     PageSpec("activities", str(QT_TRANSLATE_NOOP("Pages", "Activities")), ActivitiesPage),
     PageSpec("statistics", str(QT_TRANSLATE_NOOP("Pages", "Statistics")), StatisticsPage),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), SettingsPage),

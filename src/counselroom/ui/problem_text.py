@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from counselroom.domain.errors import PROBLEMS, ValidationError, fill
 from counselroom.domain.referral_flow import STATE_TEMPLATES
 from counselroom.intake.problems import Problem
+from counselroom.transfer.errors import ArchiveError
 from counselroom.ui.areas.codes import referral_state_label
 
 __all__ = ["error_text", "message_text", "problem_text"]
@@ -45,7 +46,12 @@ def error_text(error: BaseException, *, record: bool = True) -> str:
     A ValidationError made from a template is translated and, with ``record``, preceded by its
     record (the file name); its ``field`` is a field key ("class"), not words, and is not
     shown. Any other error, or one without a template, reads as ``str()`` always did.
+
+    An ArchiveError (a refused archive, card or backup) is translated from its template; its
+    arguments already name the file where that matters.
     """
+    if isinstance(error, ArchiveError):
+        return message_text(error.template, error.args_text, str(error))
     if not isinstance(error, ValidationError) or not error.template:
         if isinstance(error, ValidationError) and not record:
             return error.message
