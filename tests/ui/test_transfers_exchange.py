@@ -6,11 +6,13 @@ nothing."""
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -100,6 +102,18 @@ def test_export_to_a_trusted_card_then_import_through_the_window(
     assert {r.id for r in rows} <= marked
     qtbot.waitUntil(lambda: len(sender.history.entries()) == 1, timeout=10_000)
     assert sender.history.entries()[0].direction == "export"
+    # the cover letter of this archive: its SHA-256 and the receiving school, in the preview
+    assert dialog.letter_button.isVisible()
+    assert dialog.print_cover_letter()
+    qtbot.waitUntil(lambda: dialog.cover_letter.preview is not None, timeout=20_000)
+    letter = dialog.cover_letter.preview
+    assert letter is not None
+    letter_text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(letter.rendered.pdf)).pages
+    )
+    flat = "".join(letter_text.split())
+    assert "乙中学" in flat and digest[:4] in flat and "档案转接函" in flat
+    letter.reject()
 
     receiver = open_page(qtbot, schools.receiver)
     incoming = opened_import(qtbot, receiver, target)

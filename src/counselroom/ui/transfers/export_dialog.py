@@ -33,6 +33,7 @@ from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.save_dialog import default_folder
 from counselroom.ui.session import SessionHandle
+from counselroom.ui.transfers.cover_letter import CoverLetter
 from counselroom.ui.transfers.export_parts import (
     ExportChoices,
     ReasonFields,
@@ -84,6 +85,16 @@ class ExportDialog(QDialog):
         self.cancel_button: QPushButton = named(
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel), "cancelExport"
         )
+        self.letter_button: QPushButton = named(
+            buttons.addButton(
+                self.tr("Print &cover letter…"), QDialogButtonBox.ButtonRole.ActionRole
+            ),
+            "coverLetter",
+        )
+        self.letter_button.hide()  # shown once an archive exists to go with it
+        self.cover_letter = CoverLetter(handle, self)
+        self.cover_letter.failed.connect(lambda text: self._say(text, error=True))
+        self.letter_button.clicked.connect(self.print_cover_letter)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -250,6 +261,7 @@ class ExportDialog(QDialog):
         self._ended()
         self.start_button.setEnabled(False)  # the students are 转出 now: no second run
         self.cancel_button.setText(self.tr("Close"))
+        self.letter_button.show()
         self._say(
             fill(
                 self.tr(
@@ -263,6 +275,11 @@ class ExportDialog(QDialog):
             error=False,
         )
         self.exported.emit(result)
+
+    def print_cover_letter(self) -> bool:
+        """The 档案转接函 of the export just made, in the document preview."""
+        result = self.exported_result
+        return result is not None and self.cover_letter.open(result.transfer_id)
 
     def _failed(self, exc: BaseException) -> None:
         cancelled = self.cancel_requested

@@ -77,4 +77,5 @@ def request_for(
         consent_ref=consent,
         card_id=recipient.card.id if recipient.card is not None else None,
         passphrase=recipient.passphrase,
+        recipient_name=recipient.school if recipient.card is None else "",
     )

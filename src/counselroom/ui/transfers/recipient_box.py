@@ -28,10 +28,11 @@ from counselroom.ui.named import named
 class Recipient:
     card: TrustedCard | None  # exactly one of these two
     passphrase: str | None
+    school: str = ""  # with a passphrase: the receiving school, for the records and the letter
 
     @property
     def name(self) -> str:
-        return self.card.card.name if self.card is not None else ""
+        return self.card.card.name if self.card is not None else self.school
 
 
 class RecipientBox(QWidget):
@@ -50,6 +51,10 @@ class RecipientBox(QWidget):
         self.card_box = named(QComboBox(), "cardChoice")
         self.passphrase = named(QLineEdit(), "passphrase")
         self.repeat = named(QLineEdit(), "passphraseRepeat")
+        self.school = named(QLineEdit(), "passphraseSchool")
+        self.school.setPlaceholderText(self.tr("The receiving school (for the transfer record)"))
+        self.school.setMaxLength(200)
+        self.school.textChanged.connect(lambda _t: self._update())
         for edit, hint in (
             (self.passphrase, self.tr("Passphrase")),
             (self.repeat, self.tr("The same passphrase again")),
@@ -78,6 +83,7 @@ class RecipientBox(QWidget):
         layout.addRow(self.use_card, self.card_box)
         layout.addRow(self.use_passphrase, self.passphrase)
         layout.addRow("", self.repeat)
+        layout.addRow("", self.school)
         layout.addRow("", self.hint)
         self.set_cards([])
 
@@ -118,11 +124,11 @@ class RecipientBox(QWidget):
             return None
         if self.use_card.isChecked():
             return Recipient(self._cards[self.card_box.currentIndex()], None)
-        return Recipient(None, self.passphrase.text())
+        return Recipient(None, self.passphrase.text(), self.school.text().strip())
 
     def _update(self) -> None:
         card = self.use_card.isChecked()
         self.card_box.setEnabled(card and bool(self._cards))
-        for widget in (self.passphrase, self.repeat, self.hint):
+        for widget in (self.passphrase, self.repeat, self.school, self.hint):
             widget.setEnabled(not card)
         self.changed.emit()
