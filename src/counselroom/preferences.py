@@ -18,6 +18,7 @@ import json
 import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
@@ -39,6 +40,8 @@ class Option(Generic[T]):
     key: str
     default: T
     choices: tuple[T, ...] = ()
+    minimum: int | None = None  # for int options: the smallest and largest allowed
+    maximum: int | None = None
 
     @property
     def kind(self) -> type:
@@ -54,6 +57,13 @@ class Option(Generic[T]):
         if self.choices and value not in self.choices:
             allowed = ", ".join(map(str, self.choices))
             raise ValueError(f"{self.key}: {value!r} is not one of {allowed}")
+        if isinstance(value, int) and (
+            (self.minimum is not None and value < self.minimum)
+            or (self.maximum is not None and value > self.maximum)
+        ):
+            raise ValueError(
+                f"{self.key}: {value} is not between {self.minimum} and {self.maximum}"
+            )
         return cast(T, value)
 
 
@@ -69,6 +79,11 @@ IMPORT_MAPPINGS: Option[str] = Option("import_mappings", "")
 # The font file printed documents use on this PC ("" = the best Chinese font found): fonts
 # differ from PC to PC, so this is a preference, not school policy.
 FONT_FILE: Option[str] = Option("documents.font_file", "")
+# Scheduled backups (services.backups): how many of this PC's vault backups the folder keeps,
+# and the last backup of each vault, JSON {vault id: {"at": UTC ISO, "file": name, "error":
+# text or ""}} — file names are dated and name no student or school.
+BACKUP_KEEP: Option[int] = Option("backup.keep", 10, minimum=1, maximum=365)
+LAST_BACKUPS: Option[str] = Option("backup.last", "")
 
 OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
@@ -79,6 +94,8 @@ OPTIONS: tuple[Option[Any], ...] = (
     LAST_USER,
     IMPORT_MAPPINGS,
     FONT_FILE,
+    BACKUP_KEEP,
+    LAST_BACKUPS,
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -187,3 +204,53 @@ def remember_choices(prefs: Preferences, kind: str, choices: Mapping[str, str]) 
         every = {}
     every[kind] = {**remembered_choices(prefs, kind), **choices}
     prefs.set(IMPORT_MAPPINGS, json.dumps(every, ensure_ascii=False, sort_keys=True))
+
+
+@dataclass(frozen=True)
+class BackupRecord:
+    """The last scheduled or manual backup of one vault on this PC, or its failure."""
+
+    at: datetime  # naive UTC
+    file: str  # the file name ("" when it failed)
+    error: str  # "" when it succeeded
+
+
+def _backup_records(prefs: Preferences) -> dict[str, Any]:
+    try:
+        every = json.loads(prefs.get(LAST_BACKUPS) or "{}")
+    except json.JSONDecodeError:
+        log.warning("preferences: %s is not valid JSON; forgetting it", LAST_BACKUPS.key)
+        return {}
+    return every if isinstance(every, dict) else {}
+
+
+def last_backup(prefs: Preferences, vault_id: str, *, failed: bool = False) -> BackupRecord | None:
+    """The last successful backup of `vault_id` (with `failed`: the last failure, if it came
+    after the last success). None when there is none or the record is unreadable."""
+    entry = _backup_records(prefs).get(vault_id)
+    key = "failed" if failed else "done"
+    item = entry.get(key) if isinstance(entry, dict) else None
+    if not isinstance(item, dict):
+        return None
+    try:
+        at = datetime.fromisoformat(str(item.get("at")))
+    except ValueError:
+        return None
+    if at.tzinfo is not None:
+        return None
+    return BackupRecord(at, str(item.get("file", "")), str(item.get("error", "")))
+
+
+def remember_backup(prefs: Preferences, vault_id: str, record: BackupRecord) -> None:
+    """Record a success (clears an earlier failure) or a failure (in memory; `save()` writes)."""
+    every = _backup_records(prefs)
+    entry = every.get(vault_id)
+    entry = dict(entry) if isinstance(entry, dict) else {}
+    item = {"at": record.at.isoformat(timespec="seconds"), "file": record.file}
+    if record.error:
+        entry["failed"] = {**item, "error": record.error}
+    else:
+        entry["done"] = item
+        entry.pop("failed", None)
+    every[vault_id] = entry
+    prefs.set(LAST_BACKUPS, json.dumps(every, ensure_ascii=False, sort_keys=True))

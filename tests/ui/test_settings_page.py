@@ -141,7 +141,7 @@ def test_backup_folder_is_checked(qtbot: QtBot, sample_vault: SampleVault, tmp_p
     main = open_settings(qtbot, sample_vault, "admin", sample_vault.password)
     page = page_of(main)
     assert not page.set_backup_folder(str(tmp_path / "no-such-drive"))
-    assert page.pc_feedback.objectName() == "problem"
+    assert page.backups_group.feedback.objectName() == "problem"
     assert not page.set_backup_folder(str(sample_vault.folder))
     (sample_vault.folder / "inside").mkdir()
     assert not page.set_backup_folder(str(sample_vault.folder / "inside"))

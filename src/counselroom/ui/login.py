@@ -38,8 +38,10 @@ from counselroom.ui.named import named
 if TYPE_CHECKING:  # the window shows before the vault code is loaded (app.py's docstring)
     from PySide6.QtGui import QCloseEvent, QEnterEvent, QShowEvent
 
+    from counselroom.services.backups import RestoreResult
     from counselroom.services.context import Context
     from counselroom.ui.recovery_dialog import RecoverFn, RecoveryDialog
+    from counselroom.ui.restore_dialog import RestoreDialog
     from counselroom.ui.worker import BackgroundJob
 
 LoginFn = Callable[[Path, str, str], "Context"]
@@ -108,6 +110,7 @@ class LoginWindow(QWidget):
         self._job: BackgroundJob[Context] | None = None
         self._closed = False
         self.recovery_dialog: RecoveryDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.setObjectName("loginWindow")
         self.setWindowTitle(fill(self.tr("CounselRoom — %1"), self.vault_folder))
         self.setStyleSheet(_STYLE)
@@ -154,7 +157,11 @@ class LoginWindow(QWidget):
         self.forgot_button = named(LinkButton(self.tr("Forgot password?")), "forgotPassword")
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.clicked.connect(self.open_recovery)
+        self.restore_button = named(LinkButton(self.tr("Restore from a backup…")), "forgotPassword")
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.open_restore)
         forgot_row = QHBoxLayout()
+        forgot_row.addWidget(self.restore_button)
         forgot_row.addStretch(1)
         forgot_row.addWidget(self.forgot_button)
 
@@ -270,6 +277,36 @@ class LoginWindow(QWidget):
             fill(self.tr("Sign in as “%1” with the new password."), username),
         )
 
+    # -- restoring a backup ------------------------------------------------------------------
+
+    def open_restore(self) -> RestoreDialog | None:
+        """The restore dialog, window-modal with `open()`; works on a broken vault too."""
+        from counselroom.ui.restore_dialog import RestoreDialog  # not needed at start-up
+
+        if self.busy:
+            return None
+        dialog = RestoreDialog(self.vault_folder, parent=self)
+        dialog.finished.connect(dialog.deleteLater)  # not WA_DeleteOnClose: see open_recovery
+        dialog.restored.connect(self._restored)
+        self.restore_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _restored(self, result: RestoreResult) -> None:
+        from counselroom.ui import dialogs
+
+        self.user_box.clear()
+        self.error_label.hide()
+        self._set_enabled(True)
+        self._load_usernames(result.username)
+        text = self.tr("The vault was restored from the backup. Sign in as before.")
+        if result.replaced_folder is not None:
+            text += "\n\n" + fill(
+                self.tr("The vault that was there is kept in %1."), result.replaced_folder
+            )
+        dialogs.inform(self, self.tr("Backup restored"), text)
+
     # -- state -------------------------------------------------------------------------------
 
     def _show_error(self, text: str) -> None:
@@ -287,6 +324,7 @@ class LoginWindow(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
         self._set_enabled(not busy)
+        self.restore_button.setEnabled(not busy)  # a broken vault can still be restored
         self.login_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
 
     def _set_enabled(self, enabled: bool) -> None:

@@ -32,6 +32,7 @@ from counselroom.services import policy as policy_service
 from counselroom.services.context import Actor, Context
 from counselroom.services.school import school_info
 from counselroom.ui import pages as page_registry
+from counselroom.ui.backup_schedule import BackupSchedule
 from counselroom.ui.header_bar import HeaderBar
 from counselroom.ui.i18n import fill
 from counselroom.ui.labels import role_label
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
         self.handle.locked.connect(self._on_locked)
         self.handle.unlocked.connect(self._on_unlocked)
         self.handle.idle_lock_changed.connect(self._set_idle_minutes)
+        self.backups = BackupSchedule(self.handle, self)  # daily, and before closing
+        self.backups.busy_changed.connect(self.busy_bar.setVisible)
+        self.backups.failed.connect(self._backup_failed)
+        self.backups.close_cancelled.connect(lambda: setattr(self, "_signing_out", False))
         self._restore_geometry()
         self._show_actor()
         self._set_pages()
@@ -360,10 +365,18 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         self._signing_out = True
-        if not self.close():
+        if not self.close() and not self.backups.closing:  # closing once the backup is written
             self._signing_out = False
 
+    def _backup_failed(self, text: str) -> None:
+        self.statusBar().showMessage(fill(self.tr("The backup failed: %1"), text))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backups.delay_close(self):
+            event.ignore()
+            self.statusBar().showMessage(self.tr("Backing up before closing…"))
+            return
+        self.backups.stop()
         self._save_geometry()
         self.idle.stop()
         self._ended = True

@@ -1,19 +1,19 @@
 """Settings: this PC's preferences, and school policy: the idle-lock time, the screening
 cut-offs, the referral and return intervals, and the institutions directory.
 
-Language, text size and the backup folder belong to the PC (preferences.json); the idle lock
-is a security control and the cut-offs decide who is flagged, so both are kept in the vault,
-changed only by an administrator and audited (services.policy). The page says which is which.
-The cut-offs (ui.settings_screening) and the referral intervals (ui.settings_referrals) are
-shown read-only to counsellors and not at all to viewers, who never see screening results or
-referrals; the institutions directory (ui.settings_institutions) is read by every role. The
-printing font (ui.settings_fonts) belongs to the PC; the wording of printed documents
-(ui.settings_templates) is policy, shown read-only to all but administrators.
+Language, text size and the backups (ui.settings_backups) belong to the PC (preferences.json);
+the idle lock is a security control and the cut-offs decide who is flagged, so both are kept
+in the vault, changed only by an administrator and audited (services.policy). The page says
+which is which. The cut-offs (ui.settings_screening) and the referral intervals
+(ui.settings_referrals) are shown read-only to counsellors and not at all to viewers, who never
+see screening results or referrals; the institutions directory (ui.settings_institutions) is
+read by every role. The printing font (ui.settings_fonts) belongs to the PC; the wording of
+printed documents (ui.settings_templates) is policy, shown read-only to all but administrators.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -34,16 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from counselroom.domain.errors import CounselRoomError
-from counselroom.preferences import BACKUP_FOLDER, LANGUAGE, TEXT_SCALE
+from counselroom.preferences import LANGUAGE, TEXT_SCALE
 from counselroom.services import policy as policy_service
 from counselroom.services.context import Context
 from counselroom.services.roles import Permission, PermissionDenied, allowed
-from counselroom.ui.backup_folder import backup_folder_problem
 from counselroom.ui.fonts import BASE_POINT_SIZE as BASE_POINT_SIZE  # moved: start-up needs
 from counselroom.ui.fonts import apply_text_scale as apply_text_scale  # it without this page
 from counselroom.ui.i18n import fill
 from counselroom.ui.named import named
 from counselroom.ui.session import SessionHandle
+from counselroom.ui.settings_backups import BackupsGroup
 from counselroom.ui.settings_fonts import FontsGroup
 from counselroom.ui.settings_institutions import InstitutionsGroup
 from counselroom.ui.settings_referrals import ReferralPolicyGroup
@@ -73,6 +72,10 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self._build_pc_group())
+        self.backups_group = BackupsGroup(handle)
+        self.backup_edit = self.backups_group.folder_edit
+        self.clear_backup_button = self.backups_group.clear_button
+        layout.addWidget(self.backups_group)
         self.fonts_group = FontsGroup(self.prefs)
         layout.addWidget(self.fonts_group)
         layout.addWidget(self._build_policy_group())
@@ -117,23 +120,6 @@ class SettingsPage(QWidget):
         self.scale_box.setCurrentIndex(self.scale_box.findData(self.prefs.get(TEXT_SCALE)))
         self.scale_box.currentIndexChanged.connect(self._scale_chosen)
 
-        self.backup_edit = QLineEdit(self.prefs.get(BACKUP_FOLDER))
-        self.backup_edit.setReadOnly(True)
-        self.backup_edit.setPlaceholderText(self.tr("not chosen"))
-        choose = QPushButton(self.tr("C&hoose…"))
-        choose.clicked.connect(self.choose_backup_folder)
-        self.clear_backup_button = QPushButton(self.tr("Clea&r"))
-        self.clear_backup_button.clicked.connect(lambda: self.set_backup_folder(""))
-        row = QHBoxLayout()
-        row.addWidget(self.backup_edit, 1)
-        row.addWidget(choose)
-        row.addWidget(self.clear_backup_button)
-        backup_note = self._note(
-            self.tr(
-                "Scheduled backups to this folder (for example a USB drive kept in the locked "
-                "cabinet) arrive in a later version; the folder is remembered now."
-            )
-        )
         self.pc_feedback = named(QLabel(), "saved")
         self.pc_feedback.setWordWrap(True)
 
@@ -141,8 +127,6 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("&Language:"), self.language_box)
         form.addRow("", language_note)
         form.addRow(self.tr("&Text size:"), self.scale_box)
-        form.addRow(self._buddy(self.tr("&Backup folder:"), self.backup_edit), row)
-        form.addRow("", backup_note)
         form.addRow(self.pc_feedback)
         form.setRowVisible(self.pc_feedback, False)
         self._pc_form = form
@@ -185,30 +169,12 @@ class SettingsPage(QWidget):
             apply_text_scale(app, percent)
         self._save_preferences(fill(self.tr("Saved. Text size %1 %."), percent))
 
+    # The backup folder moved to ui.settings_backups; these names stay for callers.
     def choose_backup_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Backup folder"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.finished.connect(dialog.deleteLater)  # not WA_DeleteOnClose: see ui/login.py
-        if self.backup_edit.text():
-            dialog.setDirectory(self.backup_edit.text())
-        dialog.fileSelected.connect(self.set_backup_folder)
-        dialog.open()
-        return dialog
+        return self.backups_group.choose_backup_folder()
 
     def set_backup_folder(self, folder: str) -> bool:
-        """Remember `folder` ("" forgets it) if backups could be written there."""
-        if folder:
-            problem = backup_folder_problem(Path(folder), self.handle.vault_folder)
-            if problem is not None:
-                self._feedback(self.pc_feedback, fill(self.tr("Not saved: %1"), problem), ok=False)
-                return False
-            folder = str(Path(folder).resolve())
-        self.prefs.set(BACKUP_FOLDER, folder)
-        self.backup_edit.setText(folder)
-        return self._save_preferences(
-            self.tr("Saved. Backup folder remembered.") if folder else self.tr("Saved.")
-        )
+        return self.backups_group.set_backup_folder(folder)
 
     # -- school policy -----------------------------------------------------------------------
 
@@ -267,10 +233,8 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         self._apply_role()
-        for group in (self.fonts_group, self.screening_group, self.referral_group,
-                      self.institutions_group, self.templates_group):  # fmt: skip
-            if group is not None:
-                group.reload()
+        for group in self._groups():
+            group.reload()
         self.handle.run(
             policy_service.idle_lock_minutes,
             owner=self,
@@ -283,10 +247,13 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Nothing here is about a student; kept as it is across a lock."""
         self._policy_form.setRowVisible(self.policy_feedback, False)
-        for group in (self.fonts_group, self.screening_group, self.referral_group,
-                      self.institutions_group, self.templates_group):  # fmt: skip
-            if group is not None:
-                group.clear()
+        for group in self._groups():
+            group.clear()
+
+    def _groups(self) -> list[Any]:
+        groups = (self.backups_group, self.fonts_group, self.screening_group,
+                  self.referral_group, self.institutions_group, self.templates_group)  # fmt: skip
+        return [group for group in groups if group is not None]
 
     def save_idle_lock(self) -> None:
         minutes = self.idle_spin.value()

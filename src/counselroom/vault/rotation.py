@@ -26,6 +26,13 @@ from counselroom.vault.vault import Vault
 
 
 def rotate_data_key(vault: Vault) -> None:
+    # the vault's write lock: no write — and no backup, which holds it for its copy — may run
+    # while the database is copied under the new key
+    with vault._write_lock:
+        _rotate(vault)
+
+
+def _rotate(vault: Vault) -> None:
     layout = vault.layout
     old_key = vault.data_key
     new_key = os.urandom(32)
