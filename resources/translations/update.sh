@@ -4,7 +4,7 @@
 #   1. pyside6-lupdate collects every self.tr(...) / translate("context", ...) string from
 #      src/counselroom/ui and app.py into counselroom_zh_CN.ts, keeping existing translations
 #      and dropping strings that are no longer used (-no-obsolete). It also reads domain/,
-#      intake/ and services/: they import no Qt, but their data problems are templates marked
+#      intake/, services/ and transfer/: they import no Qt, but their data problems are templates marked
 #      QT_TRANSLATE_NOOP("problems", ...) (counselroom.domain.errors), which the window
 #      translates (ui/problem_text.py).
 #   2. Translate the new entries (Qt Linguist: `pyside6-linguist counselroom_zh_CN.ts`, or edit
@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 files=$(find src/counselroom/ui src/counselroom/domain src/counselroom/intake \
-    src/counselroom/services -name '*.py' | sort)
+    src/counselroom/services src/counselroom/transfer -name '*.py' | sort)
 for lang in zh_CN; do
     pyside6-lupdate -no-obsolete -locations relative $files src/counselroom/app.py \
         -ts "resources/translations/counselroom_$lang.ts"
