@@ -363,6 +363,164 @@
     </message>
 </context>
 <context>
+    <name>BackupSchedule</name>
+    <message>
+        <location filename="../../src/counselroom/ui/backup_schedule.py" line="+184"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup before closing failed: %1
+
+Close anyway?</source>
+        <translation>关闭前的备份失败：%1
+
+仍要关闭吗？</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Backup in progress</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A backup is being written. Close without waiting for it to finish?</source>
+        <translation>正在写入备份。不等备份完成就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location line="-156"/>
+        <source>only counsellors and administrators can make backups.</source>
+        <translation>只有心理教师和管理员可以备份。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/settings_backups.py" line="+41"/>
+        <source>Backups (this computer)</source>
+        <translation>备份（本机）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clea&amp;r</source>
+        <translation>清除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only counsellors and administrators can make backups.</source>
+        <translation>只有心理教师和管理员可以备份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A backup is one encrypted file (.crbackup) holding the whole vault; it opens only with the password of one of the vault&apos;s accounts. While a folder is chosen, CounselRoom backs up once a day while it is open and each time the window is closed, and keeps the newest backups of this vault there; other files in the folder are never touched. Keep the USB drive locked away, like the paper files. To restore, use “Restore from a backup…” on the sign-in window.</source>
+        <translation>备份是一个加密文件（.crbackup），包含整个数据库；只有用该数据库中某个账户的密码才能打开。选定文件夹后，CounselRoom 在运行期间每天备份一次，每次关闭窗口时也备份一次，并在该文件夹中保留本数据库最新的几份备份；文件夹中的其他文件不会被改动。请像纸质档案一样，把 U 盘锁好保管。如需恢复，请在登录窗口中使用“从备份恢复…”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Backup folder:</source>
+        <translation>备份文件夹(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最新(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> backups</source>
+        <translation> 份备份</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Last backup: %1, %2</source>
+        <translation>上次备份：%1，%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No backup of this vault has been made on this computer yet.</source>
+        <translation>本机尚未备份过此数据库。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup at %1 failed: %2</source>
+        <translation>%1 的备份失败：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved. Backups go to this folder.</source>
+        <translation>已保存。备份将保存到此文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved. No scheduled backups on this computer.</source>
+        <translation>已保存。本机不进行定时备份。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved. The folder keeps the newest %1 backups.</source>
+        <translation>已保存。该文件夹将保留最新的 %1 份备份。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not save the settings in %1: %2</source>
+        <translation>无法将设置保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 older backups were deleted.</source>
+        <translation>已删除 %1 份较早的备份。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>BandsEditor</name>
     <message>
         <location filename="../../src/counselroom/ui/cutoff_editors.py" line="+82"/>
@@ -729,6 +887,77 @@
         <location line="+4"/>
         <source>Your account sees follow-ups and notification tasks only; appointments and plan reviews are visible to counsellors.</source>
         <translation>您的账户只能看到随访和通报任务；预约和方案复评仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/card_dialog.py" line="+48"/>
+        <source>A school&apos;s card</source>
+        <translation>学校名片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Standing: %1</source>
+        <translation>信任状态：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Warning: the trust list holds a card for %1 with the fingerprint %2. This card has other keys. It may be that school after a reinstall — or someone pretending to be it. Call the school at a number you already know and compare the fingerprint digit by digit before trusting it.</source>
+        <translation>警告：信任列表中已有 %1 的名片，其指纹为 %2，而这张名片的密钥与之不同。这可能是该校重装系统后的新名片，也可能是有人冒充该校。请拨打您原本就知道的该校电话，逐位核对指纹后再决定是否信任。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I compared this fingerprint with the school by phone or on paper</source>
+        <translation>我已通过电话或纸质材料与该校核对过此指纹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This card is on the trust list already.</source>
+        <translation>这张名片已在信任列表中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is this school&apos;s own card; it needs no trust.</source>
+        <translation>这是本校自己的名片，无需信任。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not trusted: %1</source>
+        <translation>未加入信任列表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CardView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/card_view.py" line="+70"/>
+        <source>School code:</source>
+        <translation>学校标识码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District:</source>
+        <translation>所在区县：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fingerprint (read it aloud in groups of five):</source>
+        <translation>指纹（每五位一组，逐组读出）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The whole signed card: scan it to read it</source>
+        <translation>完整的已签名名片：扫码即可读取</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2353,14 @@
     </message>
 </context>
 <context>
+    <name>CoverLetter</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/cover_letter.py" line="+41"/>
+        <source>The cover letter was not made: %1</source>
+        <translation>未能生成档案转接函：%1</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <location filename="../../src/counselroom/ui/areas/batch_detail.py" line="+29"/>
@@ -2344,7 +2581,7 @@
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/documents/save_path.py" line="+29"/>
+        <location filename="../../src/counselroom/ui/documents/save_path.py" line="+23"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2465,6 +2702,143 @@
         <location line="+4"/>
         <source>unexpected error (%1)</source>
         <translation>意外错误（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/export_dialog.py" line="+68"/>
+        <source>Send student files to another school</source>
+        <translation>向其他学校转出学生档案</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print &amp;cover letter…</source>
+        <translation>打印档案转接函(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Students:</source>
+        <translation>学生：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>接收学校：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose:</source>
+        <translation>目的：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent:</source>
+        <translation>知情同意：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Could not read the vault: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the transfer archive</source>
+        <translation>保存转接档案</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose at least one student.</source>
+        <translation>请至少选择一名学生。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say why the files are handed over (purpose).</source>
+        <translation>请说明移交档案的目的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the family&apos;s consent (PIPL art. 23).</source>
+        <translation>请登记家长的知情同意（《个人信息保护法》第二十三条）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to save the archive.</source>
+        <translation>请选择转接档案的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a passphrase</source>
+        <translation>持有口令的学校</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 student(s) will be sent to %2 and marked 转出 (transferred out).</source>
+        <translation>%1 名学生的档案将发送给%2，并标记为转出。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send the files of %1 student(s) to %2? They will be marked 转出 (transferred out) here.</source>
+        <translation>将 %1 名学生的档案发送给%2吗？这些学生在本校将被标记为转出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the holder of the passphrase</source>
+        <translation>口令持有方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send student files?</source>
+        <translation>发送学生档案？</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Preparing the archive…</source>
+        <translation>正在准备转接档案…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 student(s) exported and marked 转出 (transferred out).
+File: %2
+SHA-256: %3</source>
+        <translation>已导出 %1 名学生的档案，并已标记为转出。
+文件：%2
+SHA-256：%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelled: nothing was written and no student was marked.</source>
+        <translation>已取消：没有写入任何文件，也没有标记任何学生。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/export_parts.py" line="+28"/>
+        <source>Transfer archive (*.crx)</source>
+        <translation>转接档案 (*.crx)</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +3122,21 @@
         <translation>未安排</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>a school without a card</source>
+        <translation>无名片的学校</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transferred out: %1 to %2</source>
+        <translation>转出：%1，转至%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File came from %2 on %1</source>
+        <translation>转入：%1，来自%2</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>none</source>
         <translation>无</translation>
@@ -3007,6 +3396,19 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>HistoryGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/history.py" line="+26"/>
+        <source>Transfers sent and received</source>
+        <translation>转出与转入记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No archive was sent or received yet.</source>
+        <translation>尚未发送或接收过转接档案。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../src/counselroom/ui/settings_templates_model.py" line="+101"/>
@@ -3020,6 +3422,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="+81"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -3038,11 +3441,61 @@ Close anyway?</source>
         <source>The wording CounselRoom comes with</source>
         <translation>CounselRoom 自带的措辞</translation>
     </message>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="-7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other school</source>
+        <translation>对方学校</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent with</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(a school without a card)</source>
+        <translation>（无名片的学校）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location line="+17"/>
+        <location filename="../../src/counselroom/ui/settings_templates_model.py" line="+17"/>
         <source>&amp;Restore into editor</source>
         <translation>恢复到编辑框(&amp;R)</translation>
     </message>
@@ -3111,6 +3564,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../src/counselroom/ui/transfers/import_dialog.py" line="+107"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -3172,6 +3626,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../src/counselroom/ui/transfers/import_dialog.py" line="+78"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -3204,6 +3659,164 @@ Close anyway?</source>
         <location line="+49"/>
         <source>Please wait until this step has finished; then the dialog can close.</source>
         <translation>请等待此步骤完成，之后才能关闭对话框。</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/import_dialog.py" line="-132"/>
+        <source>Transfer archive (*.crx);;All files (*)</source>
+        <translation>转接档案 (*.crx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Receive student files</source>
+        <translation>接收学生档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Choose archive…</source>
+        <translation>选择转接档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The passphrase the sending school gave you</source>
+        <translation>发送学校告诉您的口令</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>I compared the fingerprint with the sending school by phone or on paper; trust this school</source>
+        <translation>我已通过电话或纸质材料与发送学校核对过指纹；信任该校</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Archive:</source>
+        <translation>转接档案：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the archive (*.crx) the other school sent.</source>
+        <translation>请选择对方学校发来的转接档案（*.crx）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a transfer archive</source>
+        <translation>打开转接档案</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This archive is protected by a passphrase.</source>
+        <translation>此转接档案受口令保护。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not opened: %1</source>
+        <translation>未打开：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking the archive…</source>
+        <translation>正在检查转接档案…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every check passed. Nothing is imported until you press Import.</source>
+        <translation>所有检查均已通过。在您点击“导入”之前，不会导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing new: this archive was imported before; nothing changed.</source>
+        <translation>没有新内容：此转接档案以前已导入过；未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported: %1 new, %2 merged, %3 without change, %4 refused.</source>
+        <translation>已导入：新增 %1 名，合并 %2 名，无变化 %3 名，拒绝 %4 名。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was added to the trust list.</source>
+        <translation>%1 已加入信任列表。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewView</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/import_preview.py" line="+54"/>
+        <source>From:</source>
+        <translation>发送学校：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standing:</source>
+        <translation>信任状态：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent with:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made:</source>
+        <translation>制作时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose:</source>
+        <translation>目的：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent:</source>
+        <translation>知情同意：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 student(s): %2 new, %3 merged, %4 without change, %5 refused.</source>
+        <translation>共 %1 名学生：新增 %2 名，合并 %3 名，无变化 %4 名，拒绝 %5 名。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This archive is signed as %1, but the card trusted for %2 has other keys. It may be that school after a reinstall — or someone pretending to be it. Call the school at a number you already know and compare the fingerprint before importing.</source>
+        <translation>此转接档案的签名方为 %1，但信任列表中 %2 的名片使用的是另一组密钥。这可能是该校重装系统后的新密钥，也可能是有人冒充该校。请拨打您原本就知道的该校电话，核对指纹后再导入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This school is not on the trust list. Compare the fingerprint above with the school by phone or on paper before importing; importing adds it to the list.</source>
+        <translation>该校不在信任列表中。导入前请通过电话或纸质材料与该校核对上面的指纹；导入后该校将加入信任列表。</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3855,39 @@ Close anyway?</source>
         <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="+25"/>
+        <source>Student no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -3553,12 +4199,12 @@ Close anyway?</source>
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+56"/>
+        <location filename="../../src/counselroom/ui/areas/ledgers_page.py" line="+48"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
         <source>Ledgers</source>
         <translation>台账</translation>
     </message>
@@ -3804,7 +4450,7 @@ Details: %2</source>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/login.py" line="+112"/>
+        <location filename="../../src/counselroom/ui/login.py" line="+115"/>
         <source>CounselRoom — %1</source>
         <translation>CounselRoom 心理辅导室 — %1</translation>
     </message>
@@ -3835,17 +4481,22 @@ Details: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+139"/>
+        <location line="+174"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-171"/>
         <source>Forgot password?</source>
         <translation>忘记密码？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>This vault has no user accounts that can sign in.</source>
         <translation>此数据库中没有可以登录的用户账户。</translation>
     </message>
@@ -3865,6 +4516,21 @@ Details: %2</source>
         <translation>请使用新密码以“%1”登录。</translation>
     </message>
     <message>
+        <location line="+26"/>
+        <source>The vault was restored from the backup. Sign in as before.</source>
+        <translation>已从备份恢复数据库。请照常登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The vault that was there is kept in %1.</source>
+        <translation>原来的数据库保存在 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
@@ -3873,12 +4539,12 @@ Details: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/counselroom/ui/main_window.py" line="+97"/>
+        <location filename="../../src/counselroom/ui/main_window.py" line="+98"/>
         <source>CounselRoom</source>
         <translation>CounselRoom 心理辅导室</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3913,7 +4579,17 @@ Details: %2</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="+47"/>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backing up before closing…</source>
+        <translation>正在关闭前备份…</translation>
+    </message>
+    <message>
+        <location line="-195"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
@@ -3923,7 +4599,7 @@ Details: %2</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="+144"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="+132"/>
         <source>Loading students…</source>
         <translation>正在载入学生名单…</translation>
     </message>
@@ -3980,9 +4656,57 @@ Details: %2</source>
     </message>
 </context>
 <context>
+    <name>OwnCardGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/own_card.py" line="+31"/>
+        <source>School card (*.crcard)</source>
+        <translation>学校名片 (*.crcard)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This school&apos;s card</source>
+        <translation>本校名片</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other schools need this card to send files here and to check files sent from here. Send the card file any way you like, then read the fingerprint to their counsellor by phone (or on paper): that is how a forged card is caught. The card holds no student data and no secret.</source>
+        <translation>其他学校需要这张名片，才能向本校发送档案，并核验本校发出的档案。名片文件可以用任何方式发送，然后请通过电话（或纸质材料）把指纹念给对方的心理教师核对：伪造的名片正是这样被识破的。名片中不含任何学生数据，也不含任何机密。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Save card file…</source>
+        <translation>保存名片文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Save this school&apos;s card</source>
+        <translation>保存本校名片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved %1. Fingerprint: %2</source>
+        <translation>已保存 %1。指纹：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not saved: your account may not export files.</source>
+        <translation>未保存：您的账户无权导出文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: unexpected error (%1).</source>
+        <translation>未保存：发生意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
-        <location filename="../../src/counselroom/ui/pages.py" line="+60"/>
+        <location filename="../../src/counselroom/ui/pages.py" line="+65"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -4012,7 +4736,12 @@ Details: %2</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Transfers</source>
+        <translation>档案转接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Activities</source>
         <translation>团体活动</translation>
     </message>
@@ -4280,6 +5009,77 @@ Details: %2</source>
     </message>
 </context>
 <context>
+    <name>ReasonFields</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/export_parts.py" line="+24"/>
+        <source>e.g. 转学知情同意书 2026-118</source>
+        <translation>例如：转学知情同意书 2026-118</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required: a school may hand a child&apos;s data to another only with the family informed and consenting (PIPL art. 23). Write the number or title of the signed consent form; it travels in the archive.</source>
+        <translation>必填：学校只有在家长知情并同意的情况下，才能将孩子的个人信息提供给其他学校（《个人信息保护法》第二十三条）。请填写已签署的知情同意书的编号或标题；它将随转接档案一并发送。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientBox</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/recipient_box.py" line="+44"/>
+        <source>A school on the trust list:</source>
+        <translation>信任列表中的学校：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A passphrase (the school has no card yet):</source>
+        <translation>使用口令（对方学校尚无名片）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The receiving school (for the transfer record)</source>
+        <translation>接收学校（用于转接记录）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>At least %1 characters. Tell it to the other school by phone, never in the message that carries the file.</source>
+        <translation>至少 %1 个字符。请通过电话告诉对方学校，切勿写在传送文件的消息里。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(no school on the trust list yet)</source>
+        <translation>（信任列表中还没有学校）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the receiving school.</source>
+        <translation>请选择接收学校。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeCheck</name>
     <message>
         <location filename="../../src/counselroom/ui/wizard/code_check.py" line="+96"/>
@@ -4395,7 +5195,7 @@ Close anyway?</source>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/wizard/recovery_page.py" line="+18"/>
+        <location filename="../../src/counselroom/ui/wizard/recovery_page.py" line="+19"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
@@ -4408,7 +5208,7 @@ Close anyway?</source>
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../src/counselroom/ui/recovery_sheet.py" line="+86"/>
+        <location filename="../../src/counselroom/ui/recovery_sheet.py" line="+94"/>
         <source>Save the recovery sheet</source>
         <translation>保存恢复码页</translation>
     </message>
@@ -4704,6 +5504,94 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <location line="+2"/>
         <source>Double-click a line to open the student&apos;s file</source>
         <translation>双击一行可打开学生档案</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/counselroom/ui/restore_dialog.py" line="+66"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vault in %1 is replaced by the backup. The backup is checked and opened first; the vault there now is kept in a folder beside it, never deleted. Type the password of an account as it was when the backup was made.</source>
+        <translation>%1 中的数据库将被备份替换。程序会先检查并打开备份；当前的数据库会保存在旁边的一个文件夹中，不会被删除。请输入某个账户在备份时所用的密码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a .crbackup file</source>
+        <translation>.crbackup 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backup &amp;file:</source>
+        <translation>备份文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CounselRoom backups (*%1)</source>
+        <translation>CounselRoom 备份 (*%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace the vault?</source>
+        <translation>替换数据库？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the vault in %1 by the backup %2?
+
+Records written since the backup was made are not in it; the vault there now is kept aside.</source>
+        <translation>要用备份 %2 替换 %1 中的数据库吗？
+
+备份之后写入的记录不在备份中；当前的数据库会另行保留。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The password opens none of the backup&apos;s accounts (or the account is disabled in the backup). Nothing was replaced.</source>
+        <translation>此密码无法打开备份中的任何账户（或该账户在备份中已停用）。未替换任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vault is open in another CounselRoom window or command. Close it, then restore again. Nothing was replaced.</source>
+        <translation>数据库已在另一个 CounselRoom 窗口或命令中打开。请先关闭它，再重新恢复。未替换任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a counsellor or an administrator can restore a backup.</source>
+        <translation>只有心理教师或管理员可以恢复备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Not restored: %1</source>
+        <translation>未恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not restored: unexpected error (%1).</source>
+        <translation>未恢复：发生意外错误（%1）。</translation>
     </message>
 </context>
 <context>
@@ -5460,7 +6348,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>请选择数据库以外的文件夹：放在数据库内部的备份会随数据库一起丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/settings_page.py" line="+106"/>
+        <location filename="../../src/counselroom/ui/settings_page.py" line="+109"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -5470,27 +6358,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>下次启动 CounselRoom 时生效。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>not chosen</source>
-        <translation>未选择</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Clea&amp;r</source>
-        <translation>清除(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Scheduled backups to this folder (for example a USB drive kept in the locked cabinet) arrive in a later version; the folder is remembered now.</source>
-        <translation>定时备份到此文件夹（例如存放在专人专柜中的 U 盘）的功能将在后续版本中提供，现在先记住该文件夹。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
@@ -5500,12 +6368,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>文字大小(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Backup folder:</source>
-        <translation>备份文件夹(&amp;B)：</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Could not save the settings in %1: %2</source>
         <translation>无法将设置保存到 %1：%2</translation>
     </message>
@@ -5520,28 +6383,12 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>已保存。文字大小为 %1%。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Backup folder</source>
-        <translation>备份文件夹</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <source>Saved. Backup folder remembered.</source>
-        <translation>已保存。已记住备份文件夹。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-105"/>
         <source>School policy (all computers of this vault, audited)</source>
         <translation>学校策略（适用于使用本数据库的所有电脑，修改记入审计）</translation>
     </message>
@@ -5571,7 +6418,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>无操作自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Saved. The window now locks after %1 minutes without use.</source>
         <translation>已保存。现在无操作 %1 分钟后窗口将锁定。</translation>
     </message>
@@ -5672,6 +6519,39 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <location line="+9"/>
         <source>No student is recorded in a care group.</source>
         <translation>暂无学生登记为关爱群体。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentChooser</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/student_chooser.py" line="+60"/>
+        <source>Students ticked in the list</source>
+        <translation>列表中勾选的学生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A whole grade:</source>
+        <translation>整个年级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All students of the school</source>
+        <translation>全校学生</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 (%2 students)</source>
+        <translation>%1（%2 名学生）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 student(s) chosen.</source>
+        <translation>已选择 %1 名学生。</translation>
     </message>
 </context>
 <context>
@@ -7383,12 +8263,12 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../src/counselroom/ui/students_page.py" line="-211"/>
+        <location filename="../../src/counselroom/ui/students_page.py" line="-198"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -7398,7 +8278,7 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>CSV，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
@@ -7737,6 +8617,160 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <location line="+5"/>
         <source>Only tier decisions and notifications are listed: sessions, plans, referrals and screenings are for the psychology teacher.</source>
         <translation>此处仅列出分级决定和通报；辅导记录、方案、转介和筛查仅心理教师可见。</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/page.py" line="+49"/>
+        <source>Transfers</source>
+        <translation>档案转接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案转接: student files to and from other schools</source>
+        <translation>档案转接：与其他学校之间转出、转入学生档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send student files…</source>
+        <translation>发送学生档案(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Receive an archive…</source>
+        <translation>接收转接档案(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 trusted school(s), %2 archive(s) sent, %3 received</source>
+        <translation>受信任的学校 %1 所，已发送转接档案 %2 份，已接收 %3 份</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only counsellors and administrators send and receive student files.</source>
+        <translation>只有心理教师和管理员可以发送和接收学生档案。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sent %1 student file(s): %2</source>
+        <translation>已发送 %1 份学生档案：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Received %1 student file(s) from %2</source>
+        <translation>已从%2接收 %1 份学生档案</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListGroup</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/trust_list.py" line="+56"/>
+        <source>School card (*.crcard);;All files (*)</source>
+        <translation>学校名片 (*.crcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Trusted schools</source>
+        <translation>受信任的学校</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add a card…</source>
+        <translation>添加名片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Files are sent only to these schools, and files from them are accepted without asking. Add a school&apos;s card after comparing its fingerprint.</source>
+        <translation>档案只发送给这些学校；来自这些学校的档案直接接受，不再询问。请先核对学校名片的指纹，再添加名片。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Add a school&apos;s card</source>
+        <translation>添加学校名片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Card not read: %1</source>
+        <translation>未能读取名片：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Trusted: %1.</source>
+        <translation>已信任：%1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the window is locked</source>
+        <translation>窗口已锁定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take %1 off the trust list? Files can no longer be sent to it, and files from it will need its fingerprint compared again. Past transfers keep its name.</source>
+        <translation>将 %1 从信任列表中移除吗？之后将不能再向该校发送档案；接收该校的档案时需要重新核对指纹。以往的转接记录仍保留该校名称。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a trusted school?</source>
+        <translation>移除受信任的学校？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removed: %1.</source>
+        <translation>已移除：%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not removed: %1</source>
+        <translation>未移除：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your account may not change the trust list.</source>
+        <translation>您的账户无权修改信任列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedCardsModel</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="-108"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trusted</source>
+        <translation>信任时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 by %2</source>
+        <translation>%1，%2 添加</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>School code: %1</source>
+        <translation>学校标识码：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District: %1</source>
+        <translation>所在区县：%1</translation>
     </message>
 </context>
 <context>
@@ -9122,12 +10156,12 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <translation>该生当时在 %1 年级，不属于本批次的年级（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/ui/problem_text.py" line="+31"/>
+        <location filename="../../src/counselroom/ui/problem_text.py" line="+32"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -9498,6 +10532,406 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <source>the chosen font file %1 is not used (%2); fonts: STSong-Light, built into PDF readers and not embedded: the document may look different on another PC</source>
         <translation>未使用所选字体文件 %1（%2）；字体：STSong-Light，由 PDF 阅读器提供，未嵌入：在其他电脑上显示可能不同</translation>
     </message>
+    <message>
+        <location filename="../../src/counselroom/services/backup_restore.py" line="+113"/>
+        <source>%1: the backup does not verify: %2</source>
+        <translation>%1：备份未通过校验：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/school_cards.py" line="+55"/>
+        <location filename="../../src/counselroom/transfer/backup_reader.py" line="+117"/>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/transfer_export.py" line="+142"/>
+        <source>the passphrase needs at least %1 characters</source>
+        <translation>口令至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/transfer_import.py" line="+109"/>
+        <source>%1 is %2 MB, larger than any transfer archive</source>
+        <translation>%1 大小为 %2 MB，超过了任何转接档案可能的大小</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 in one of the schools, then import again)</source>
+        <translation>学籍号 %1 在本校是 %2，在转接档案中却是 %3：未合并（请在其中一所学校更正学籍号后重新导入）</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the archive is signed as %1 with fingerprint %2, but the card trusted for %3 has other keys: call the school and compare the fingerprint before trusting this one; nothing was imported</source>
+        <translation>转接档案的签名方为 %1，指纹为 %2，但信任列表中 %3 的名片使用的是另一组密钥：请先打电话与该校核对指纹，再决定是否信任；未导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the sender %1 (fingerprint %2) is not on the trust list: compare the fingerprint with that school by phone, then trust the sender and import again; nothing was imported</source>
+        <translation>发送方 %1（指纹 %2）不在信任列表中：请通过电话与该校核对指纹，然后信任该发送方并重新导入；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/archive.py" line="+144"/>
+        <source>the archive has no %1</source>
+        <translation>转接档案中缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the manifest&apos;s signature does not verify with the key of %1: the list of students was changed after it was signed</source>
+        <translation>清单的签名无法用 %1 的密钥验证：学生名单在签名后被改动过</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the sender addressed the archive by %1, but it was encrypted by %2: it was decrypted and encrypted again after it was made</source>
+        <translation>发送方指定的加密方式是 %1，但转接档案实际以 %2 方式加密：它在制作后曾被解密并重新加密</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the manifest says the archive is for %1, not for this school</source>
+        <translation>清单注明此转接档案是发给 %1 的，不是发给本校的</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the archive holds %1, which the manifest does not list</source>
+        <translation>转接档案中含有清单未列出的 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the manifest lists %1 (%2), which is not in the archive</source>
+        <translation>清单列出了 %1（%2），但转接档案中没有它</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2) is not what the sender signed: its SHA-256 differs</source>
+        <translation>%1（%2）与发送方签名时的内容不一致：SHA-256 不同</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not JSON (%2)</source>
+        <translation>%1 不是 JSON（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a transfer archive: the file does not begin as an age file does</source>
+        <translation>不是转接档案：文件开头与 age 文件不符</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the archive is protected by a passphrase: enter the passphrase</source>
+        <translation>转接档案受口令保护：请输入口令</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the archive does not open with this passphrase (a wrong passphrase, or the file was changed or cut short)</source>
+        <translation>用此口令无法打开转接档案（口令错误，或文件被改动或截断）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the archive does not open with this school&apos;s key: it was made for another school&apos;s card, or its header was changed</source>
+        <translation>用本校的密钥无法打开转接档案：它是按另一所学校的名片制作的，或其文件头被改动过</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the archive does not decrypt: the file was changed, cut short or extended after it was made</source>
+        <translation>转接档案无法解密：文件在制作后被改动、截断或追加了内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/backup_reader.py" line="-65"/>
+        <location line="+31"/>
+        <location line="+7"/>
+        <source>%1: not a CounselRoom backup (no %2)</source>
+        <translation>%1：不是 CounselRoom 备份（缺少 %2）</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>%1: %2 is not the first member</source>
+        <translation>%1：%2 不是第一个内部文件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: the member %2 is missing</source>
+        <translation>%1：缺少内部文件 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: a folder, not a backup file</source>
+        <translation>%1：这是文件夹，不是备份文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+74"/>
+        <source>%1: not a CounselRoom backup file</source>
+        <translation>%1：不是 CounselRoom 备份文件</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>%1: the file is truncated or damaged (was the copy interrupted?)</source>
+        <translation>%1：文件不完整或已损坏（复制是否被中断？）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: the member %2 has a path we never write</source>
+        <translation>%1：内部文件 %2 的路径不是本程序会写入的路径</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the member %2 is not a plain file</source>
+        <translation>%1：内部文件 %2 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: unexpected member %2 (not in a backup)</source>
+        <translation>%1：意外的内部文件 %2（备份中不应有此文件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the member %2 appears twice</source>
+        <translation>%1：内部文件 %2 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the member %2 is too large</source>
+        <translation>%1：内部文件 %2 过大</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+111"/>
+        <source>%1: %2 is not valid (%3)</source>
+        <translation>%1：%2 无效（%3）</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>%1: backup format version %2 is not one this program reads (%3)</source>
+        <translation>%1：本程序无法读取备份格式版本 %2（可读取的版本：%3）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1: the member %2 is not the size %3 lists</source>
+        <translation>%1：内部文件 %2 的大小与 %3 中所列的不符</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: the member %2 does not match its SHA-256 (the file was changed)</source>
+        <translation>%1：内部文件 %2 与其 SHA-256 不符（文件被改动过）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: unexpected data after the last member (damaged or extended)</source>
+        <translation>%1：最后一个内部文件之后还有数据（文件已损坏或被追加了内容）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: %2 belongs to another vault than %3 names</source>
+        <translation>%1：%2 属于另一个数据库，与 %3 中注明的不符</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/cards.py" line="+107"/>
+        <source>%1: larger than any school card</source>
+        <translation>%1：超过了任何学校名片可能的大小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: not a school card (not JSON)</source>
+        <translation>%1：不是学校名片（不是 JSON）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: not a CounselRoom school card</source>
+        <translation>%1：不是 CounselRoom 学校名片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: card version %2 is not one this program reads</source>
+        <translation>%1：本程序无法读取名片版本 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: unexpected or missing fields: %2</source>
+        <translation>%1：有多余或缺少的字段：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the field %2 is not valid</source>
+        <translation>%1：字段 %2 无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the card names no school</source>
+        <translation>%1：名片中没有学校名称</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the age recipient is not a valid key</source>
+        <translation>%1：age 接收方公钥无效</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the signing key is not valid</source>
+        <translation>%1：签名密钥无效</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the card&apos;s signature does not match (it was edited after it was made)</source>
+        <translation>%1：名片的签名不符（名片在制作后被修改过）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/container.py" line="+60"/>
+        <source>the archive&apos;s contents are damaged (tar: %1)</source>
+        <translation>转接档案的内容已损坏（tar：%1）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the archive&apos;s contents are not gzip data (%1)</source>
+        <translation>转接档案的内容不是 gzip 数据（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the archive inflates to more than %1 MB (a decompression bomb?); nothing was imported</source>
+        <translation>转接档案解压后超过 %1 MB（可能是解压炸弹）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the archive&apos;s gzip data is cut short or has extra bytes</source>
+        <translation>转接档案的 gzip 数据不完整或有多余字节</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the archive holds an absolute path: %1</source>
+        <translation>转接档案中含有绝对路径：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the archive holds a path with &quot;..&quot;: %1</source>
+        <translation>转接档案中含有带“..”的路径：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the archive holds %1, which is not a plain file</source>
+        <translation>转接档案中的 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the archive holds %1; archives hold only manifest.json, manifest.sig and students/NNNN.json</source>
+        <translation>转接档案中含有 %1；转接档案只应包含 manifest.json、manifest.sig 和 students/NNNN.json</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the archive holds %1 twice</source>
+        <translation>转接档案中 %1 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is %2 MB, over the limit of %3 MB per member</source>
+        <translation>%1 大小为 %2 MB，超过了每个内部文件 %3 MB 的上限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the archive holds more than %1 members</source>
+        <translation>转接档案中的内部文件超过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/manifest.py" line="+98"/>
+        <source>the archive is format version %1; this program reads version %2 (update CounselRoom, or ask the sender for a version %2 archive)</source>
+        <translation>转接档案的格式版本为 %1；本程序读取的是版本 %2（请更新 CounselRoom，或请发送方提供版本 %2 的转接档案）</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>%1 does not fit the archive format: %2</source>
+        <translation>%1 不符合转接档案格式：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/student_schema.py" line="+48"/>
+        <source>%1: %2: expected an object</source>
+        <translation>%1：%2：应为对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected a list</source>
+        <translation>%1：%2：应为列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: missing</source>
+        <translation>%1：%2：缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: unknown key</source>
+        <translation>%1：%2：未知的键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: must not be null</source>
+        <translation>%1：%2：不能为 null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected text</source>
+        <translation>%1：%2：应为文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: text longer than %3 characters</source>
+        <translation>%1：%2：文本超过 %3 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: more than %3 entries</source>
+        <translation>%1：%2：条目超过 %3 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected a whole number</source>
+        <translation>%1：%2：应为整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected a number from %3 to %4</source>
+        <translation>%1：%2：应为 %3 至 %4 之间的数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected true or false</source>
+        <translation>%1：%2：应为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected a date (YYYY-MM-DD)</source>
+        <translation>%1：%2：应为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected a date-time (YYYY-MM-DDTHH:MM:SS)</source>
+        <translation>%1：%2：应为日期时间（YYYY-MM-DDTHH:MM:SS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: expected one of %3</source>
+        <translation>%1：%2：应为 %3 之一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: id %3 is used twice in %4</source>
+        <translation>%1：%2：编号 %3 在 %4 中重复使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: no record with id %3 in %4</source>
+        <translation>%1：%2：%4 中没有编号为 %3 的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: not a CounselRoom student document</source>
+        <translation>%1：不是 CounselRoom 学生文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: student document version %2, this program reads version %3</source>
+        <translation>%1：学生文档版本为 %2，本程序读取的是版本 %3</translation>
+    </message>
 </context>
 <context>
     <name>tables</name>
@@ -9510,6 +10944,84 @@ This file holds the recovery code: print it, keep the paper in the locked cabine
         <location line="+1"/>
         <source>Overdue %1 d</source>
         <translation>逾期 %1 天</translation>
+    </message>
+</context>
+<context>
+    <name>transfers</name>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/job_text.py" line="+18"/>
+        <source>your account may not send or receive student files.</source>
+        <translation>您的账户无权发送或接收学生档案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unexpected error (%1: %2)</source>
+        <translation>意外错误（%1：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/ui/transfers/texts.py" line="+25"/>
+        <source>on the trust list</source>
+        <translation>在信任列表中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not on the trust list</source>
+        <translation>不在信任列表中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KEYS CHANGED: a trusted school&apos;s name with other keys</source>
+        <translation>密钥已变更：与受信任的学校同名，但密钥不同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this school&apos;s own card</source>
+        <translation>本校自己的名片</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sent (转出)</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received (转入)</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>school card</source>
+        <translation>学校名片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passphrase</source>
+        <translation>口令</translation>
     </message>
 </context>
 </TS>
