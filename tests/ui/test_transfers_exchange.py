@@ -80,7 +80,9 @@ def test_export_to_a_trusted_card_then_import_through_the_window(
     dialog.chooser.tick([r.id for r in rows])
     assert dialog.chooser.choice().count == 2
     assert not dialog.start_button.isEnabled()  # no consent, no file yet
-    assert "PIPL" in dialog.problem()  # type: ignore[operator]
+    assert dialog.problem() == translate(
+        "ExportDialog", "Record the family's consent (PIPL art. 23)."
+    )
     dialog.consent.setText("转学知情同意书 2026-07")
     target = tmp_path / "to-b.crx"
     dialog.choose_path = lambda _parent, _title, suggested: target

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -25,15 +26,54 @@ from counselroom.transfer.student_fields import (
     OBJECT,
     REF,
     TEXT_LIST,
+    Field,
     Record,
 )
 
 Item = Mapping[str, Any]  # one checked record of a document
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What the importer needs of a record, worked out once: Record's properties are computed
+    on every access, and an archive has tens of thousands of records."""
+
+    record: Record
+    columns: tuple[tuple[str, str, str, bool, str], ...]  # name, column, kind, nullable, target
+    authors: tuple[Field, ...]
+    children: tuple[Field, ...]
+    child_authors: tuple[tuple[str, str], ...]  # list field, its records' author field
+    # (children without an origin of their own: their authors go into the parent's)
+
+
+_SHAPES: dict[int, _Shape] = {}
+
+
+def shape(record: Record) -> _Shape:
+    found = _SHAPES.get(id(record))
+    if found is not None and found.record is record:
+        return found
+    columns = tuple(
+        (field.name, field.source, field.kind, field.nullable, field.target)
+        for field in record.fields
+        if field.name != "id" and field.kind not in (LIST, OBJECT)
+    )
+    child_authors = []
+    for field in record.children:
+        child = field.record
+        assert child is not None
+        if not child.has_origin and child.authors:
+            child_authors.append((field.name, child.authors[0].name))
+    made = _SHAPES[id(record)] = _Shape(
+        record, columns, record.authors, record.children, tuple(child_authors)
+    )
+    return made
+
+
 def origin_text(record: Record, item: Item, sender: str) -> str:
     """``{"by", "id", "school", "table"}`` plus the names no column can keep (see module)."""
-    authors = record.authors
+    known = shape(record)
+    authors = known.authors
     data: dict[str, object] = {
         "by": item[authors[0].name] if authors else None,
         "id": item["id"],
@@ -43,11 +83,9 @@ def origin_text(record: Record, item: Item, sender: str) -> str:
     for field in authors[1:]:
         if item[field.name] is not None:
             data[field.name] = item[field.name]
-    for field in record.children:
-        child = field.record
-        assert child is not None
-        if not child.has_origin and child.authors and item[field.name]:
-            data[field.name] = [entry[child.authors[0].name] for entry in item[field.name]]
+    for name, author in known.child_authors:
+        if item[name]:
+            data[name] = [entry[author] for entry in item[name]]
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -73,34 +111,34 @@ def column_values(
     ``refs``: section → sender id → local id, for REF fields.
     """
     values: dict[str, object] = {}
-    for field in record.fields:
-        if field.name == "id" or field.kind in (LIST, OBJECT):
-            continue
-        value = item[field.name]
-        kind = field.kind
+    for name, source, kind, nullable, target in shape(record).columns:
+        value = item[name]
         if kind == AUTHOR:
-            values[field.source] = None if field.nullable else user_id
+            values[source] = None if nullable else user_id
         elif value is None:
-            values[field.source] = None
-        elif kind == REF:
-            values[field.source] = refs[field.target][value]
+            values[source] = None
         elif kind == DATE:
-            values[field.source] = date.fromisoformat(value)
+            values[source] = date.fromisoformat(value)
         elif kind == DATETIME:
-            values[field.source] = datetime.fromisoformat(value)
+            values[source] = datetime.fromisoformat(value)
+        elif kind == REF:
+            values[source] = refs[target][value]
         elif kind == BOOL:
-            values[field.source] = bool(value)
-        elif kind in (INT_LIST, INT_MAP, TEXT_LIST):
-            values[field.source] = json.dumps(value)  # as the screening import writes it
+            values[source] = bool(value)
+        elif kind in _JSON_KINDS:
+            values[source] = json.dumps(value)  # as the screening import writes it
         else:
-            values[field.source] = value
+            values[source] = value
     return values
+
+
+_JSON_KINDS = frozenset({INT_LIST, INT_MAP, TEXT_LIST})
 
 
 def count_records(record: Record, item: Item) -> int:
     """The rows ``item`` becomes: itself and its children, at every depth."""
     total = 1
-    for field in record.children:
+    for field in shape(record).children:
         assert field.record is not None
         total += sum(count_records(field.record, child) for child in item[field.name])
     return total

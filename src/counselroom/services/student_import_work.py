@@ -1,22 +1,24 @@
-"""What importing one student document would do: the preview and the import share this.
+"""What importing student documents would do: the preview and the import share this.
 
-Decided here, before any write: which student receives the file (new, or the one with the same
+Decided here, before any write: which student receives each file (new, or the one with the same
 学籍号), which records are new (their origin is not yet in his file), which guardians and care
 groups are new, whether he takes the sender's file state, and what differs (the conflicts the
-preview shows). Nothing here writes to the vault.
+preview shows). What the vault holds is read for all documents at once. Nothing here writes to
+the vault.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from counselroom.services.student_import_present import (
     Present,
-    find_student,
+    find_students,
     present_records,
     sender_batches,
 )
@@ -35,15 +37,16 @@ class Work:
     sender: str
     student: Student | None
     present: Present
-    batches: dict[int, int]  # sender batch id → local batch id
+    batches: dict[int, int]  # sender batch id → local batch id (shared by a round's works)
     new: dict[str, list[Item]] = field(default_factory=dict)  # section → records to add
     new_returns: list[tuple[int, Item, Item]] = field(default_factory=list)  # local leave id
     plan_versions: dict[int, int] = field(default_factory=dict)  # sender plan id → version
     take_file_state: bool = False
     conflicts: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def added(self) -> int:
+        """Asked only once the work is decided (prepare_all returns it)."""
         records = dict(SECTIONS)
         total = sum(
             count_records(records[name], item) for name, items in self.new.items() for item in items
@@ -58,10 +61,30 @@ class Work:
 
 
 def prepare(session: Session, doc: Mapping[str, Any], sender: str) -> Work:
-    profile = doc["student"]
-    student = find_student(session, profile, sender)
-    present = present_records(session, student.id, sender) if student else Present()
-    work = Work(doc, sender, student, present, sender_batches(session, sender))
+    return prepare_all(session, [doc], sender)[0]
+
+
+def prepare_all(session: Session, docs: Sequence[Mapping[str, Any]], sender: str) -> list[Work]:
+    """The work of each document, in order. The documents must name different students (the
+    importer splits a batch into rounds that do): two works of one student would each miss
+    what the other adds."""
+    students = find_students(session, [doc["student"] for doc in docs], sender)
+    present = present_records(session, [s.id for s in students if s is not None], sender)
+    batches = sender_batches(session, sender)
+    return [
+        _work(doc, sender, student, present[student.id] if student else Present(), batches)
+        for doc, student in zip(docs, students, strict=True)
+    ]
+
+
+def _work(
+    doc: Mapping[str, Any],
+    sender: str,
+    student: Student | None,
+    present: Present,
+    batches: dict[int, int],
+) -> Work:
+    work = Work(doc, sender, student, present, batches)
     for name, record in SECTIONS:
         if name == "guardians":
             work.new[name] = _new_guardians(doc[name], present)
@@ -74,7 +97,7 @@ def prepare(session: Session, doc: Mapping[str, Any], sender: str) -> Work:
     _returns_of_present_leaves(work)
     _plan_versions(work)
     if student is not None:
-        _compare(work, student, profile)
+        _compare(work, student, doc["student"])
     return work
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, CounselRoomError
@@ -29,13 +29,14 @@ from counselroom.services.document_reasons import Reason
 from counselroom.services.roles import Permission
 from counselroom.services.school_cards import KEY_CHANGED, OWN, TRUSTED, standing, trust
 from counselroom.services.school_identity import CardInfo, own_keys
-from counselroom.services.student_import import import_student, plan_import
+from counselroom.services.student_import import import_students, plan_imports
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Student, TransferRecord, TransferStudent
 from counselroom.transfer.archive import MAX_ARCHIVE_BYTES, OpenedArchive, open_archive
 from counselroom.transfer.archive import needs_passphrase as _needs_passphrase
 from counselroom.transfer.errors import KEY_CHANGED as KEY_CHANGED_CHECK
 from counselroom.transfer.errors import SIZE, UNTRUSTED, ArchiveError
+from counselroom.transfer.manifest import ArchiveStudent
 from counselroom.transfer.student_schema import check_student_document
 
 IMPORTED, MERGED, UNCHANGED, REFUSED = "imported", "merged", "unchanged", "refused"
@@ -167,25 +168,28 @@ def _evaluate(
     manifest = opened.manifest
     place = standing(session, manifest.sender)
     sender = manifest.sender.fingerprint
+    local_names = _local_names(session, [s.student_no for s in manifest.students])
+    refused = {
+        listed.member: _different_child(listed, local_names[listed.student_no])
+        for listed in manifest.students
+        if listed.student_no in local_names
+        and _same(local_names[listed.student_no]) != _same(listed.name)
+    }
+    kept = [s for s in manifest.students if s.member not in refused]
+    plans = dict(
+        zip(
+            (s.member for s in kept),
+            plan_imports(session, [opened.documents[s.member] for s in kept], sender),
+            strict=True,
+        )
+    )
     students = []
     notes: tuple[str, ...]
     for listed in manifest.students:
-        document = opened.documents[listed.member]
-        local = _local_name(session, listed.student_no)
-        if local is not None and _same(local) != _same(listed.name):
-            note = Reason(  # a str that keeps its template: the window shows it in Chinese
-                QT_TRANSLATE_NOOP(
-                    "problems",
-                    "学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 "
-                    "in one of the schools, then import again)",
-                ),
-                listed.student_no,
-                local,
-                listed.name,
-            )
-            outcome, student_id, notes = REFUSED, None, (note,)
+        if listed.member in refused:
+            outcome, student_id, notes = REFUSED, None, (refused[listed.member],)
         else:
-            plan = plan_import(session, document, sender)
+            plan = plans[listed.member]
             outcome, student_id, notes = plan.outcome, plan.student_id, tuple(plan.conflicts)
         students.append(
             IncomingStudent(
@@ -212,10 +216,31 @@ def _evaluate(
     )
 
 
-def _local_name(session: Session, student_no: str | None) -> str | None:
-    if not student_no:
-        return None
-    return session.scalar(select(Student.name).where(Student.student_no == student_no))
+def _local_names(session: Session, numbers: list[str | None]) -> dict[str | None, str]:
+    """学籍号 → the name of the student here who has it (one query per 500 numbers)."""
+    wanted = sorted({n for n in numbers if n})
+    found: dict[str | None, str] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(Student.student_no, Student.name).where(
+                Student.student_no.in_(wanted[start : start + 500])
+            )
+        )
+        found.update((number, name) for number, name in rows)
+    return found
+
+
+def _different_child(listed: ArchiveStudent, local: str) -> Reason:
+    return Reason(  # a str that keeps its template: the window shows it in Chinese
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 "
+            "in one of the schools, then import again)",
+        ),
+        listed.student_no,
+        local,
+        listed.name,
+    )
 
 
 def _same(name: str) -> str:
@@ -265,26 +290,16 @@ def _write(
         trust(session, ctx, opened.manifest.sender)
         trusted_now = True
     sender = opened.manifest.sender.fingerprint
+    accepted = [s for s in preview.students if s.outcome != REFUSED]
+    documents = [opened.documents[s.member] for s in accepted]
+    outcomes = iter(import_students(session, documents, sender, ctx.actor.user_id))
     done: list[IncomingStudent] = []
     for student in preview.students:
         if student.outcome == REFUSED:
             done.append(student)
             continue
-        outcome = import_student(
-            session, opened.documents[student.member], sender, ctx.actor.user_id
-        )
-        done.append(
-            IncomingStudent(
-                student.member,
-                student.student_no,
-                student.name,
-                student.grade_level,
-                student.class_label,
-                outcome.outcome,
-                outcome.student_id,
-                student.notes,
-            )
-        )
+        outcome = next(outcomes)
+        done.append(replace(student, outcome=outcome.outcome, student_id=outcome.student_id))
     final = replace(preview, students=tuple(done))
     if not trusted_now and all(s.outcome in (UNCHANGED, REFUSED) for s in done):
         return ImportResult(final, None, False)  # the same archive again: nothing changes
@@ -303,16 +318,18 @@ def _write(
     )
     session.add(record)
     session.flush()
-    session.add_all(
-        TransferStudent(
-            transfer_id=record.id,
-            student_id=s.student_id,
-            student_no=s.student_no,
-            outcome=s.outcome,
-        )
+    rows = [
+        {
+            "transfer_id": record.id,
+            "student_id": s.student_id,
+            "student_no": s.student_no,
+            "outcome": s.outcome,
+        }
         for s in done
         if s.outcome != REFUSED
-    )
+    ]
+    if rows:  # one multi-row INSERT, not an ORM object per student
+        session.execute(insert(TransferStudent), rows)
     counts = {o: final.count(o) for o in (IMPORTED, MERGED, UNCHANGED, REFUSED)}
     ctx.audit(
         session,
