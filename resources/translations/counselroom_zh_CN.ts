@@ -3422,7 +3422,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/counselroom/ui/transfers/models.py" line="+81"/>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="+82"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -10549,17 +10549,17 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>口令至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/transfer_import.py" line="+109"/>
+        <location filename="../../src/counselroom/services/transfer_import.py" line="+110"/>
         <source>%1 is %2 MB, larger than any transfer archive</source>
         <translation>%1 大小为 %2 MB，超过了任何转接档案可能的大小</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+125"/>
         <source>学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 in one of the schools, then import again)</source>
         <translation>学籍号 %1 在本校是 %2，在转接档案中却是 %3：未合并（请在其中一所学校更正学籍号后重新导入）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+22"/>
         <source>the archive is signed as %1 with fingerprint %2, but the card trusted for %3 has other keys: call the school and compare the fingerprint before trusting this one; nothing was imported</source>
         <translation>转接档案的签名方为 %1，指纹为 %2，但信任列表中 %3 的名片使用的是另一组密钥：请先打电话与该校核对指纹，再决定是否信任；未导入任何内容</translation>
     </message>
@@ -10931,6 +10931,46 @@ Records written since the backup was made are not in it; the vault there now is 
         <location line="+1"/>
         <source>%1: student document version %2, this program reads version %3</source>
         <translation>%1：学生文档版本为 %2，本程序读取的是版本 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/services/student_import_work.py" line="+35"/>
+        <source>file state here %1, at the sender %2</source>
+        <translation>档案状态：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tier here %1, at the sender %2</source>
+        <translation>分级：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next follow-up here %1, at the sender %2</source>
+        <translation>下次随访：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>name here %1, at the sender %2</source>
+        <translation>姓名：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gender here %1, at the sender %2</source>
+        <translation>性别：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date here %1, at the sender %2</source>
+        <translation>出生日期：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number here %1, at the sender %2</source>
+        <translation>身份证件号：本校 %1，转出学校 %2</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>plan versions %1-%2 at the sender are numbered %3-%4 here</source>
+        <translation>转出学校的第 %1–%2 版辅导方案在本校编为第 %3–%4 版</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from counselroom.domain.errors import QT_TRANSLATE_NOOP
+from counselroom.services.document_reasons import Reason
 from counselroom.services.student_import_present import (
     Present,
     find_students,
@@ -27,8 +29,19 @@ from counselroom.storage.models import Student
 from counselroom.transfer.student_records import LEAVE, RETURN, SECTIONS
 
 IMPORTED, MERGED, UNCHANGED = "imported", "merged", "unchanged"
-_FILE_FIELDS = ("file_state", "tier", "next_follow_up")
-_PROFILE_FIELDS = ("name", "gender", "birth_date", "id_number")
+# What differs between the file here and the sender's: one template per field, so the window
+# shows the note in Chinese (services/document_reasons.Reason keeps template and values).
+_FILE_FIELDS = {
+    "file_state": QT_TRANSLATE_NOOP("problems", "file state here %1, at the sender %2"),
+    "tier": QT_TRANSLATE_NOOP("problems", "tier here %1, at the sender %2"),
+    "next_follow_up": QT_TRANSLATE_NOOP("problems", "next follow-up here %1, at the sender %2"),
+}
+_PROFILE_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("problems", "name here %1, at the sender %2"),
+    "gender": QT_TRANSLATE_NOOP("problems", "gender here %1, at the sender %2"),
+    "birth_date": QT_TRANSLATE_NOOP("problems", "birth date here %1, at the sender %2"),
+    "id_number": QT_TRANSLATE_NOOP("problems", "ID number here %1, at the sender %2"),
+}
 
 
 @dataclass
@@ -162,24 +175,30 @@ def _plan_versions(work: Work) -> None:
         work.plan_versions[item["id"]] = start + offset
     first, last = plans[0]["version"], plans[-1]["version"]
     work.conflicts.append(
-        f"plan versions {first}-{last} at the sender are numbered "
-        f"{start + 1}-{start + len(plans)} here"
+        Reason(
+            QT_TRANSLATE_NOOP(
+                "problems", "plan versions %1-%2 at the sender are numbered %3-%4 here"
+            ),
+            first,
+            last,
+            start + 1,
+            start + len(plans),
+        )
     )
 
 
 def _compare(work: Work, student: Student, profile: Mapping[str, Any]) -> None:
-    for name in _PROFILE_FIELDS:
+    for name, template in _PROFILE_FIELDS.items():
         here, there = _text(getattr(student, name)), profile[name]
         if here is not None and there is not None and here != there and "U" not in (here, there):
-            work.conflicts.append(f"{name.replace('_', ' ')} here {here}, at the sender {there}")
+            work.conflicts.append(Reason(template, here, there))
     if student.file_state == "none":
         work.take_file_state = profile["file_state"] != "none"
         return
-    for name in _FILE_FIELDS:
+    for name, template in _FILE_FIELDS.items():
         here, there = _text(getattr(student, name)), profile[name]
         if here != there:
-            label = name.replace("_", " ")
-            work.conflicts.append(f"{label} here {_show(here)}, at the sender {_show(there)}")
+            work.conflicts.append(Reason(template, _show(here), _show(there)))
 
 
 def _text(value: object) -> Any:

@@ -14,6 +14,7 @@ from counselroom.services.transfer_import import REFUSED, IncomingStudent
 from counselroom.transfer.cards import spoken
 from counselroom.ui.areas.table_kit import OVERDUE_COLOUR, RowTableModel
 from counselroom.ui.i18n import fill
+from counselroom.ui.problem_text import message_text
 from counselroom.ui.transfers.texts import (
     direction_label,
     local_time_text,
@@ -151,7 +152,7 @@ class IncomingModel(RowTableModel[IncomingStudent]):
         if column == I_OUTCOME:
             return outcome_label(row.outcome)
         if column == I_NOTES:
-            return "；".join(row.notes)
+            return "；".join(note_text(note) for note in row.notes)
         return {
             I_NO: row.student_no or "",
             I_NAME: row.name,
@@ -159,7 +160,9 @@ class IncomingModel(RowTableModel[IncomingStudent]):
         }.get(column, "")
 
     def tooltip(self, row: IncomingStudent, column: int) -> str | None:
-        return "\n".join(row.notes) if column == I_NOTES and row.notes else None
+        if column == I_NOTES and row.notes:
+            return "\n".join(note_text(note) for note in row.notes)
+        return None
 
     def overdue(self, row: IncomingStudent) -> bool:
         return row.outcome == REFUSED  # the red of the tables: this one needs attention
@@ -169,3 +172,9 @@ class IncomingModel(RowTableModel[IncomingStudent]):
             refused = self.row_at(index.row()).outcome == REFUSED
             return OVERDUE_COLOUR if refused else None
         return super().data(index, role)
+
+
+def note_text(note: str) -> str:
+    """A preview note in the window's language: a Reason keeps its template and values."""
+    template = getattr(note, "template", "")
+    return message_text(template, getattr(note, "args", ()), note)
