@@ -40,7 +40,8 @@ def pack(members: list[tuple[str, bytes]], mtime: int) -> bytes:
             tar.addfile(info, io.BytesIO(data))
     # level 1: JSON still shrinks ~6x and export time stays near the bare encryption's
     compressor = zlib.compressobj(1, zlib.DEFLATED, 31)
-    return compressor.compress(raw.getvalue()) + compressor.flush()
+    with raw.getbuffer() as tar_bytes:  # the tar in place, not a copy of it
+        return compressor.compress(tar_bytes) + compressor.flush()
 
 
 def unpack(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:

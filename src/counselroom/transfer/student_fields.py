@@ -13,7 +13,10 @@ Pure Python: no SQLAlchemy here, so another program can read the format from thi
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 # Kinds of value.
 TEXT = "text"  # a string of at most MAX_TEXT characters
@@ -35,6 +38,9 @@ MAX_SHORT_LIST = 200  # answers (MHT has 100), flags, scale scores
 MAX_RECORDS = 20_000  # records in one section: a file with 300 sessions is already exceptional
 MAX_CHILDREN = 1_000  # measures of a plan, amendments of a session, events of a referral
 MAX_INT = 2**31 - 1
+MAX_SCORE = 1_000  # an answer, a scale score: single or double digits in every instrument
+DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+DATETIME_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\Z", re.ASCII)
 
 # Tables whose rows carry ``origin`` (the sending school and the sender's id): the importer skips
 # a record whose origin is already in the file. Child rows of other tables come with their parent.
@@ -132,3 +138,111 @@ def ref(name: str, target: str) -> Field:
 
 def children(name: str, record: Record, max_items: int = MAX_CHILDREN) -> Field:
     return Field(name, LIST, record=record, max_items=max_items)
+
+
+# What a value of each kind may be.
+
+
+def encodable(value: str) -> bool:
+    """False for a lone surrogate ("\\ud800" is valid JSON): the vault stores UTF-8."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_date(value: object) -> bool:
+    if not isinstance(value, str) or not DATE_FORMAT.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_datetime(value: object) -> bool:
+    if not isinstance(value, str) or not DATETIME_FORMAT.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# Quick tests of a whole value, one per field (accepts), for the schema check's fast path: each
+# passes a value only if the full check (transfer/student_schema.py) would, which then names
+# what is wrong with a value they do not pass. tests/unit/test_student_schema.py holds the whole
+# check to an oracle of its own.
+
+Accepts = Callable[[object], bool]
+
+
+def _is_text(value: object) -> bool:
+    if type(value) is not str or len(value) > MAX_TEXT:
+        return False
+    if value.isascii():
+        return True
+    try:  # encodable(), written out: a third of a school's values are text
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_bool(value: object) -> bool:
+    return value is True or value is False
+
+
+def _whole_from(low: int, high: int) -> Accepts:
+    return lambda value: type(value) is int and low <= value <= high
+
+
+def _one_of(choices: tuple[object, ...]) -> Accepts:
+    types = frozenset(type(choice) for choice in choices)
+    typed = frozenset((type(choice), choice) for choice in choices)  # True is not 1
+    return lambda value: type(value) in types and (type(value), value) in typed
+
+
+def _scores(value: object, limit: int, nulls: bool) -> bool:
+    """A list (or a map's values) of whole numbers from 0 to MAX_SCORE, nulls if allowed."""
+    assert isinstance(value, (list, dict))
+    numbers = list(value.values()) if isinstance(value, dict) else value
+    if len(numbers) > limit:
+        return False
+    types = set(map(type, numbers))
+    if nulls and type(None) in types:
+        types.discard(type(None))
+        numbers = [number for number in numbers if number is not None]
+    return types <= {int} and (not numbers or (min(numbers) >= 0 and max(numbers) <= MAX_SCORE))
+
+
+def accepts(field: Field) -> Accepts | None:
+    kind, limit = field.kind, field.max_items
+    if kind in (TEXT, AUTHOR):
+        return _is_text
+    if kind == INT:
+        return _whole_from(field.low, field.high)
+    if kind == BOOL:
+        return _is_bool
+    if kind == DATE:
+        return is_date
+    if kind == DATETIME:
+        return is_datetime
+    if kind == CHOICE:
+        return _one_of(field.choices)
+    if kind == INT_LIST:
+        return lambda value: type(value) is list and _scores(value, limit, True)
+    if kind == INT_MAP:
+        return lambda value: (
+            type(value) is dict and all(map(_is_text, value)) and _scores(value, limit, False)
+        )
+    if kind == TEXT_LIST:
+        return lambda value: (
+            type(value) is list and len(value) <= limit and all(map(_is_text, value))
+        )
+    return None  # REF, OBJECT, LIST: the full check keeps their ids and references

@@ -9,9 +9,8 @@ Unknown keys are refused too, so a newer format is never half read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from dataclasses import dataclass
 
 from counselroom.domain.errors import QT_TRANSLATE_NOOP
 from counselroom.transfer.errors import SCHEMA, ArchiveError
@@ -27,22 +26,24 @@ from counselroom.transfer.student_fields import (
     INT_MAP,
     LIST,
     MAX_RECORDS,
+    MAX_SCORE,
     MAX_TEXT,
     OBJECT,
     REF,
     TEXT,
     TEXT_LIST,
+    Accepts,
     Field,
     Record,
+    accepts,
+    encodable,
+    is_date,
+    is_datetime,
 )
 from counselroom.transfer.student_records import DOCUMENT_KEYS, SECTIONS, STUDENT
 
 FORMAT = "counselroom-student"
 VERSION = 1
-
-_MAX_SCORE = 1_000  # an answer, a scale score: single or double digits in every instrument
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\Z", re.ASCII)
 
 NOT_AN_OBJECT = QT_TRANSLATE_NOOP("problems", "%1: %2: expected an object")
 NOT_A_LIST = QT_TRANSLATE_NOOP("problems", "%1: %2: expected a list")
@@ -77,6 +78,34 @@ def check_student_document(obj: object, member: str) -> None:
     _Checker(member).document(obj)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How to check one record at one place of the document, worked out once at import: a
+    whole school is a quarter of a million values, so nothing per value is decided twice."""
+
+    section: str  # where its ids are counted: "sessions", "sessions.amendments"
+    names: tuple[str, ...]
+    keys: frozenset[str]
+    # (name, nullable, field, a quick test that passes only values the full check passes —
+    # None for the fields that need the full check: references, nested records — its plan)
+    fields: tuple[tuple[str, bool, Field, Accepts | None, _Plan | None], ...]
+
+    @classmethod
+    def of(cls, record: Record, section: str) -> _Plan:
+        fields = tuple(
+            (
+                field.name,
+                field.nullable,
+                field,
+                accepts(field),
+                None if field.record is None else cls.of(field.record, f"{section}.{field.name}"),
+            )
+            for field in record.fields
+        )
+        names = tuple(field.name for field in record.fields)
+        return cls(section, names, frozenset(names), fields)
+
+
 class _Checker:
     def __init__(self, member: str) -> None:
         self.member = member
@@ -89,9 +118,9 @@ class _Checker:
 
     def document(self, obj: dict[str, object]) -> None:
         self.keys(obj, DOCUMENT_KEYS, "")
-        self.record(obj["student"], STUDENT, "student", "students")
-        for name, record in SECTIONS:
-            self.records(obj[name], record, name, name, MAX_RECORDS)
+        self.record(obj["student"], _STUDENT, "student")
+        for name, plan in _SECTIONS:
+            self.records(obj[name], plan, name, MAX_RECORDS)
         for path, target, value in self.refs:
             if value not in self.ids.get(target, set()):
                 raise self.fail(UNKNOWN_REF, path, value, target)
@@ -104,38 +133,38 @@ class _Checker:
             if key not in obj:
                 raise self.fail(MISSING, _join(path, key))
 
-    def records(self, obj: object, record: Record, path: str, section: str, limit: int) -> None:
+    def records(self, obj: object, plan: _Plan, path: str, limit: int) -> None:
         if not isinstance(obj, list):
             raise self.fail(NOT_A_LIST, path)
         if len(obj) > limit:
             raise self.fail(TOO_MANY, path, limit)
         for index, item in enumerate(obj):
             here = f"{path}[{index}]"
-            self.record(item, record, here, section)
+            self.record(item, plan, here)
             assert isinstance(item, dict)  # checked by record()
-            self.unique(item["id"], section, _join(here, "id"))  # every listed record has one
+            self.unique(item["id"], plan.section, here)  # every listed record has one
 
     def unique(self, identity: object, section: str, path: str) -> None:
         seen = self.ids.setdefault(section, set())
         if identity in seen:
-            raise self.fail(DUPLICATE_ID, path, identity, section)
+            raise self.fail(DUPLICATE_ID, _join(path, "id"), identity, section)
         assert isinstance(identity, int)
         seen.add(identity)
 
-    def record(self, obj: object, record: Record, path: str, section: str) -> None:
+    def record(self, obj: object, plan: _Plan, path: str) -> None:
         if not isinstance(obj, dict):
             raise self.fail(NOT_AN_OBJECT, path)
-        self.keys(obj, tuple(field.name for field in record.fields), path)
-        for field in record.fields:
-            here = _join(path, field.name)
-            value = obj[field.name]
+        if obj.keys() != plan.keys:  # then keys() finds the first unknown or missing one
+            self.keys(obj, plan.names, path)
+        for name, nullable, field, quick, nested in plan.fields:
+            value = obj[name]
             if value is None:
-                if not field.nullable:
-                    raise self.fail(NOT_NULL, here)
-                continue
-            self.value(value, field, here, section)
+                if not nullable:
+                    raise self.fail(NOT_NULL, _join(path, name))
+            elif quick is None or not quick(value):  # the full check names what is wrong
+                self.value(value, field, _join(path, name), nested)
 
-    def value(self, value: object, field: Field, path: str, section: str) -> None:
+    def value(self, value: object, field: Field, path: str, nested: _Plan | None) -> None:
         kind = field.kind
         if kind in (TEXT, AUTHOR):
             self.text(value, path)
@@ -145,10 +174,10 @@ class _Checker:
             if not isinstance(value, bool):
                 raise self.fail(NOT_BOOL, path)
         elif kind == DATE:
-            if not _is_date(value):
+            if not is_date(value):
                 raise self.fail(NOT_DATE, path)
         elif kind == DATETIME:
-            if not _is_datetime(value):
+            if not is_datetime(value):
                 raise self.fail(NOT_DATETIME, path)
         elif kind == CHOICE:
             if not any(type(value) is type(c) and value == c for c in field.choices):
@@ -160,13 +189,13 @@ class _Checker:
         elif kind in (INT_LIST, TEXT_LIST, INT_MAP):
             self.short_collection(value, field, path)
         elif kind == OBJECT:
-            assert field.record is not None
-            self.record(value, field.record, path, f"{section}.{field.name}")
+            assert nested is not None
+            self.record(value, nested, path)
             if isinstance(value, dict) and "id" in value:  # a batch: one result per batch
-                self.unique(value["id"], f"{section}.{field.name}", _join(path, "id"))
+                self.unique(value["id"], nested.section, path)
         elif kind == LIST:
-            assert field.record is not None
-            self.records(value, field.record, path, f"{section}.{field.name}", field.max_items)
+            assert nested is not None
+            self.records(value, nested, path, field.max_items)
         else:  # pragma: no cover - a kind added to student_fields and not here
             raise AssertionError(f"unknown field kind {kind!r}")
 
@@ -188,10 +217,10 @@ class _Checker:
             if field.kind == TEXT_LIST:
                 self.text(item, here)
             elif not (field.kind == INT_LIST and item is None):
-                self.whole(item, here, 0, _MAX_SCORE)
+                self.whole(item, here, 0, MAX_SCORE)
 
     def text(self, value: object, path: str) -> None:
-        if not isinstance(value, str) or not _encodable(value):
+        if not isinstance(value, str) or not encodable(value):
             raise self.fail(NOT_TEXT, path)
         if len(value) > MAX_TEXT:
             raise self.fail(TOO_LONG, path, MAX_TEXT)
@@ -207,32 +236,5 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _encodable(value: str) -> bool:
-    """False for a lone surrogate ("\\ud800" is valid JSON): the vault stores UTF-8."""
-    if value.isascii():
-        return True
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str) or not _DATE.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_datetime(value: object) -> bool:
-    if not isinstance(value, str) or not _DATETIME.match(value):
-        return False
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+_STUDENT = _Plan.of(STUDENT, "students")
+_SECTIONS = tuple((name, _Plan.of(record, name)) for name, record in SECTIONS)
