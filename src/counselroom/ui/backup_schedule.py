@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -30,7 +30,6 @@ from counselroom.preferences import (
 )
 from counselroom.services.backups import BackupResult, backup_due, backup_to_folder
 from counselroom.services.roles import Permission, PermissionDenied, allowed
-from counselroom.storage.base import utcnow
 from counselroom.ui import dialogs
 from counselroom.ui.i18n import fill
 from counselroom.ui.session import SessionHandle
@@ -42,6 +41,11 @@ translate = QCoreApplication.translate
 CHECK_MS = 10 * 60_000  # how often the daily rule is looked at
 FIRST_CHECK_MS = 60_000  # after sign-in: the window settles first
 RETRY_AFTER_FAILURE = timedelta(hours=1)
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as the services store times (the window does not import storage)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def describe_backup_error(exc: BaseException) -> str:
