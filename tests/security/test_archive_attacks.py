@@ -114,7 +114,13 @@ def test_a_truncated_file_is_refused(keep: int) -> None:
     refusal(ARCHIVE[:keep], DECRYPT)
 
 
-@pytest.mark.parametrize("extra", [b"\0", b"x", bytes(64 * 1024 + 16), ARCHIVE])
+# ids: the archives are made at import with random keys, and pytest-xdist's workers must
+# collect the same test names
+@pytest.mark.parametrize(
+    "extra",
+    [b"\0", b"x", bytes(64 * 1024 + 16), ARCHIVE],
+    ids=["zero-byte", "one-byte", "a-block", "itself"],
+)
 def test_an_extended_file_is_refused(extra: bytes) -> None:
     refusal(ARCHIVE + extra, DECRYPT, "extended")
 
@@ -136,6 +142,7 @@ def test_a_passphrase_archive_without_a_passphrase_asks_for_it() -> None:
 @pytest.mark.parametrize(
     "data",
     [b"", b"PK\x03\x04" + bytes(100), b"age-encryption.org/v2\n", gzip_of(tar_of(MEMBERS))],
+    ids=["empty", "zip", "age-v2", "bare-tar-gz"],
 )
 def test_a_file_that_is_not_an_age_file_is_refused(data: bytes) -> None:
     refusal(data, DECRYPT, "age file")
@@ -156,6 +163,7 @@ def test_a_file_that_is_not_an_age_file_is_refused(data: bytes) -> None:
         (gzip_of(b""), "tar"),
         (gzip_of(b"not a tar file at all " * 40), "tar"),
     ],
+    ids=["tar-only", "cut", "tail", "twice", "empty-tar", "not-tar"],
 )
 def test_contents_that_are_not_a_tar_gz_are_refused(plain: bytes, said: str) -> None:
     refusal(encrypt_to(plain, RECEIVER), CONTAINER, said)

@@ -183,32 +183,38 @@ def edited(**changes: object) -> bytes:
     return encoded({key: value for key, value in obj.items() if value is not None})
 
 
+CARD_CASES = [
+    (edited(name="冒名中学"), "signature"),
+    (edited(district="别的区"), "signature"),
+    (edited(age_recipient="age1notakey"), "age recipient"),
+    (edited(age_recipient=new_identity().age_recipient), "signature"),
+    (edited(age_recipient=12), "age recipient"),
+    (edited(signing_public="ab" * 31), "signing key"),
+    (edited(signing_public="zz" * 32), "signing key"),
+    (edited(signature="00" * 63), "signing key"),
+    (edited(signature="00" * 64), "signature"),
+    (edited(version=2), "version 2"),
+    (edited(version="1"), "version 1"),
+    (edited(format="counselroom-transfer"), "not a CounselRoom school card"),
+    (edited(extra="x"), "extra"),
+    (edited(code=None), "code"),
+    (edited(name=""), "names no school"),
+    (edited(name="校" * 201), "name"),
+    (edited(district=["徐汇区"]), "district"),
+    (encoded([card_dict()]), "not a CounselRoom school card"),
+    (b"not json at all", "not JSON"),
+    (b"\xff\xfe{}", "not JSON"),
+    (card_file()[:-40], "not JSON"),
+    (card_file() + b" " * MAX_CARD_BYTES, "larger than any school card"),
+]
+
+
+# ids by position: the cards hold random keys, and pytest-xdist's workers must collect the
+# same test names
 @pytest.mark.parametrize(
     ("data", "said"),
-    [
-        (edited(name="冒名中学"), "signature"),
-        (edited(district="别的区"), "signature"),
-        (edited(age_recipient="age1notakey"), "age recipient"),
-        (edited(age_recipient=new_identity().age_recipient), "signature"),
-        (edited(age_recipient=12), "age recipient"),
-        (edited(signing_public="ab" * 31), "signing key"),
-        (edited(signing_public="zz" * 32), "signing key"),
-        (edited(signature="00" * 63), "signing key"),
-        (edited(signature="00" * 64), "signature"),
-        (edited(version=2), "version 2"),
-        (edited(version="1"), "version 1"),
-        (edited(format="counselroom-transfer"), "not a CounselRoom school card"),
-        (edited(extra="x"), "extra"),
-        (edited(code=None), "code"),
-        (edited(name=""), "names no school"),
-        (edited(name="校" * 201), "name"),
-        (edited(district=["徐汇区"]), "district"),
-        (encoded([card_dict()]), "not a CounselRoom school card"),
-        (b"not json at all", "not JSON"),
-        (b"\xff\xfe{}", "not JSON"),
-        (card_file()[:-40], "not JSON"),
-        (card_file() + b" " * MAX_CARD_BYTES, "larger than any school card"),
-    ],
+    CARD_CASES,
+    ids=[f"{n}-{said}" for n, (_data, said) in enumerate(CARD_CASES)],
 )
 def test_a_card_file_that_is_not_valid_is_refused_naming_what(data: bytes, said: str) -> None:
     assert said in str(card_refusal(data))
