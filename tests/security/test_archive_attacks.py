@@ -38,7 +38,7 @@ from archive_crafting import (
     tar_of,
 )
 from counselroom.domain.errors import QT_TRANSLATE_NOOP
-from counselroom.transfer.archive import needs_passphrase, open_archive
+from counselroom.transfer.archive import Outgoing, needs_passphrase, open_archive
 from counselroom.transfer.cards import signed_body
 from counselroom.transfer.container import Limits
 from counselroom.transfer.errors import (
@@ -132,6 +132,24 @@ def test_an_archive_for_another_school_does_not_open_with_this_schools_key() -> 
 
 def test_a_passphrase_archive_with_the_wrong_passphrase_is_refused() -> None:
     refusal(PASSPHRASE_ARCHIVE, DECRYPT, "passphrase", passphrase=PASSPHRASE + "!")
+
+
+@pytest.mark.parametrize("factor", [b"21", b"22", b"64", b"x"])
+def test_a_passphrase_archive_demanding_more_scrypt_work_is_refused_before_scrypt(
+    factor: bytes,
+) -> None:
+    """A work factor of 22 makes age allocate 4 GiB before anything is checked: a crafted file
+    would abort the program. It is refused from the header, at once and with little memory."""
+    header, rest = PASSPHRASE_ARCHIVE.split(b"\n", 2)[1], PASSPHRASE_ARCHIVE.split(b"\n", 2)[2]
+    words = header.split(b" ")
+    assert words[1] == b"scrypt" and int(words[3]) <= 20  # what seal() makes here
+    crafted = b"\n".join((b"age-encryption.org/v1", b" ".join([*words[:3], factor]), rest))
+    tracemalloc.start()
+    try:
+        refusal(crafted, DECRYPT, "scrypt work factor", passphrase=PASSPHRASE)
+        assert tracemalloc.get_traced_memory()[1] < 64 * 1024**2
+    finally:
+        tracemalloc.stop()
 
 
 def test_a_passphrase_archive_without_a_passphrase_asks_for_it() -> None:
@@ -414,3 +432,29 @@ def test_the_document_check_refusal_propagates_with_the_member() -> None:
     assert caught.value is refused
     assert [member for _, member in seen] == ["students/0001.json", "students/0002.json"]
     assert seen[0][0] == outgoing()[0].document
+
+
+# --- the manifest must describe the documents it lists -----------------------------------------
+
+
+def profile_of(number: str | None, name: str) -> Outgoing:
+    document = {
+        "student": {"student_no": number, "name": name, "grade_level": 7, "class_label": "1班"}
+    }
+    return Outgoing(number, name, 7, "1班", document)
+
+
+def test_one_student_number_twice_in_an_archive_is_refused() -> None:
+    """Two files under one 学籍号 would be merged into one child's file on import."""
+    twice = [profile_of("G310104201200001", "张宁"), profile_of("G310104201200001", "卢朗")]
+    refusal(seal_for(SENDER, RECEIVER, twice), SCHEMA, "G310104201200001", "twice")
+
+
+def test_a_manifest_line_that_does_not_describe_its_document_is_refused() -> None:
+    """The preview and the name check read the manifest; the import writes the document."""
+    lying = profile_of("G310104201200002", "王五")
+    lying = Outgoing("G310104201200003", "赵六", 7, "1班", lying.document)
+    error = refusal(seal_for(SENDER, RECEIVER, [lying]), SCHEMA, "赵六", "王五")
+    assert "students/0001.json" in str(error)
+    honest = profile_of(None, "无学籍号")
+    assert open_as(seal_for(SENDER, RECEIVER, [honest]), RECEIVER).manifest.students[0].name

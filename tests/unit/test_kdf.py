@@ -58,3 +58,21 @@ def test_derivation_depends_on_salt_and_secret() -> None:
 def test_bad_parameters_are_refused(data: dict[str, object]) -> None:
     with pytest.raises(VaultFormatError, match="slots"):
         KdfParams.from_dict(data, "vault.keys: slots[0].kdf")
+
+
+@pytest.mark.parametrize(
+    ("memory_kib", "iterations", "lanes"),
+    [(4294967295, 2, 4), (2**40, 2, 4), (65536, 2**31, 4), (65536, 65, 4), (65536, 2, 64)],
+)
+def test_parameters_read_from_a_file_are_bounded(
+    memory_kib: int, iterations: int, lanes: int
+) -> None:
+    """A backup's vault.keys comes from a file someone hands over: parameters that would
+    exhaust the PC before the password is refused are a format error, not a MemoryError."""
+    data = {"name": "argon2id", "memory_kib": memory_kib, "iterations": iterations, "lanes": lanes}
+    with pytest.raises(VaultFormatError, match="larger than CounselRoom ever writes"):
+        KdfParams.from_dict(data, "vault.keys slot 1")
+    production = KdfParams.from_dict(
+        {"name": "argon2id", "memory_kib": 65536, "iterations": 64, "lanes": 4}, "x"
+    )
+    assert production.iterations == 64  # the largest calibration still reads

@@ -48,6 +48,9 @@ AGE_MAGIC = b"age-encryption.org/v1\n"
 MANIFEST, SIGNATURE_MEMBER = "manifest.json", "manifest.sig"
 MAX_ARCHIVE_BYTES = 1024**3  # the encrypted file; container.Limits caps what it inflates to
 MIN_PASSPHRASE = 10
+# age calibrates scrypt to about a second on the sending PC (2**18-2**20 on school PCs); 2**20
+# needs 1 GiB. A larger factor is refused before scrypt runs (see _check_work_factor).
+MAX_SCRYPT_LOG_N = 20
 DocumentCheck = Callable[[object, str], None]
 
 
@@ -226,11 +229,41 @@ def _documents(
                 SCHEMA, QT_TRANSLATE_NOOP("problems", "%1 is not JSON (%2)"), student.member, exc
             ) from None
         check_document(document, student.member)
+        _same_student(student, document)
         documents[student.member] = document
     return documents
 
 
+def _same_student(listed: ArchiveStudent, document: dict[str, Any]) -> None:
+    """The manifest's line for a member must describe that member's student: the preview and
+    the refusals read the manifest, the import writes the document."""
+    profile = document.get("student") if isinstance(document, dict) else None
+    if not isinstance(profile, dict):
+        return  # the document check refused it already
+    said = (listed.student_no, listed.name, listed.grade_level, listed.class_label)
+    keys = ("student_no", "name", "grade_level")
+    found = (*(profile.get(key) for key in keys), profile.get("class_label") or "")
+    if said != found:
+        raise ArchiveError(
+            SCHEMA,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1: the manifest lists %2 (%3), but the document is the file of %4 (%5)",
+            ),
+            listed.member,
+            listed.name,
+            listed.student_no or "-",
+            found[1],
+            found[0] or "-",
+        )
+
+
 def _stanza_types(data: bytes) -> list[str]:
+    return [stanza[0] for stanza in _stanzas(data)]
+
+
+def _stanzas(data: bytes) -> list[list[str]]:
+    """The age header's recipient stanzas, each as its words ("scrypt", salt, work factor)."""
     if not data.startswith(AGE_MAGIC):
         raise ArchiveError(
             DECRYPT,
@@ -241,15 +274,37 @@ def _stanza_types(data: bytes) -> list[str]:
     end = data.find(b"\n---", 0, 64 * 1024)
     lines = data[len(AGE_MAGIC) : end if end > 0 else 64 * 1024].split(b"\n")
     return [
-        line.split()[1].decode("ascii", "replace")
+        line.decode("ascii", "replace").split()[1:]
         for line in lines
         if line.startswith(b"-> ") and len(line.split()) > 1
     ]
 
 
+def _check_work_factor(data: bytes) -> None:
+    """Refuse a passphrase archive whose scrypt work factor is beyond what any PC calibrates
+    to: age must run scrypt before it can check anything, and a file saying 2**22 makes it
+    allocate 4 GiB — a crafted file would abort the program instead of being refused."""
+    for stanza in _stanzas(data):
+        if stanza[0] != "scrypt":
+            continue
+        log_n = stanza[2] if len(stanza) > 2 else ""
+        if not (log_n.isascii() and log_n.isdigit()) or int(log_n) > MAX_SCRYPT_LOG_N:
+            raise ArchiveError(
+                DECRYPT,
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "the archive's passphrase protection asks for more memory than any archive "
+                    "CounselRoom makes (scrypt work factor %1, at most %2): not opened",
+                ),
+                log_n,
+                MAX_SCRYPT_LOG_N,
+            )
+
+
 def _decrypt(data: bytes, identity: str, passphrase: str | None) -> tuple[bytes, str]:
     """The plaintext and how it was opened (METHOD_PASSPHRASE or METHOD_CARD)."""
     if needs_passphrase(data):
+        _check_work_factor(data)
         if not passphrase:
             raise ArchiveError(
                 RECIPIENT,

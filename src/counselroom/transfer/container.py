@@ -1,9 +1,10 @@
 """The plaintext inside an archive's age encryption: a gzip-compressed POSIX tar.
 
 Anyone can read it with standard tools (`age -d -i key.txt FILE | tar -xz`). Reading it here
-trusts nothing: the decompressed size is capped while it is inflated (a decompression bomb
-stops at the cap, it is never held in memory), every member must be a regular file with a name
-this program writes, no name twice, none over the member limit.
+trusts nothing: the tar is read as a stream while it is inflated, a step of at most 1 MiB at a
+time, and the inflated size is capped (a decompression bomb stops at the cap, it is never held
+in memory); every member must be a regular file with a name this program writes, no name
+twice, none over the member limit.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import tarfile
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 from counselroom.domain.errors import QT_TRANSLATE_NOOP
 from counselroom.transfer.errors import CONTAINER, DUPLICATE, PATH, SIZE, ArchiveError
@@ -22,8 +24,10 @@ MEMBER_NAME = re.compile(r"manifest\.json|manifest\.sig|students/[0-9]{4,6}\.jso
 
 @dataclass(frozen=True)
 class Limits:
-    total: int = 2 * 1024**3  # inflated tar, all members: far above a 20,000-student school
-    member: int = 64 * 1024**2  # one student's file is a few hundred KB at most
+    # the inflated tar: a 5,000-student school is ~40 MB of JSON (BENCHMARKS.md), so this is
+    # far above a 20,000-student one and still a size every school PC can hold
+    total: int = 512 * 1024**2
+    member: int = 16 * 1024**2  # one student's whole file is a few hundred KB at most
     members: int = 100_002  # manifest, signature and up to 100,000 students
 
 
@@ -45,16 +49,21 @@ def pack(members: list[tuple[str, bytes]], mtime: int) -> bytes:
 
 
 def unpack(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """Members by name, in archive order, or ArchiveError naming the first thing wrong."""
-    tar_bytes = _inflate(data, limits.total)
+    """Members by name, in archive order, or ArchiveError naming the first thing wrong.
+
+    The tar is read as a stream from the inflater, member by member: only the members are
+    held, never the inflated tar as a whole, and inflating stops at ``limits.total``.
+    """
+    stream = _Inflating(data, limits.total)
     members: dict[str, bytes] = {}
     try:
-        with tarfile.open(fileobj=io.BytesIO(tar_bytes), mode="r:") as tar:
+        with tarfile.open(fileobj=stream, mode="r|") as tar:
             for info in tar:
                 _check_member(info, members, limits)
                 handle = tar.extractfile(info)
                 assert handle is not None  # a regular file, checked above
                 members[info.name] = handle.read()
+        stream.drain()  # the gzip trailer must follow, and nothing after it
     except tarfile.TarError as exc:
         raise ArchiveError(
             CONTAINER,
@@ -64,34 +73,82 @@ def unpack(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
     return members
 
 
-def _inflate(data: bytes, cap: int) -> bytes:
-    inflater = zlib.decompressobj(31)
-    try:
-        out = inflater.decompress(data, cap + 1)
-    except zlib.error as exc:
-        raise ArchiveError(
-            CONTAINER,
-            QT_TRANSLATE_NOOP("problems", "the archive's contents are not gzip data (%1)"),
-            exc,
-        ) from None
-    if len(out) > cap or inflater.unconsumed_tail:
-        raise ArchiveError(
-            SIZE,
-            QT_TRANSLATE_NOOP(
-                "problems",
-                "the archive inflates to more than %1 MB (a decompression bomb?); nothing was "
-                "imported",
-            ),
-            cap // 1024**2,
-        )
-    if not inflater.eof or inflater.unused_data:
-        raise ArchiveError(
-            CONTAINER,
-            QT_TRANSLATE_NOOP(
-                "problems", "the archive's gzip data is cut short or has extra bytes"
-            ),
-        )
-    return out
+class _Inflating(io.RawIOBase):
+    """A file over the gzip data that inflates at most ``_BLOCK`` bytes per step and stops
+    with ArchiveError(SIZE) past ``cap`` — a decompression bomb never grows in memory."""
+
+    _CHUNK, _BLOCK = 64 * 1024, 1024 * 1024
+
+    def __init__(self, data: bytes, cap: int) -> None:
+        super().__init__()
+        self._source = memoryview(data)
+        self._position = 0
+        self._inflater = zlib.decompressobj(31)
+        self._pending = b""  # compressed input the last step did not reach
+        self._ready = b""  # inflated output not yet read
+        self._total = 0
+        self._cap = cap
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._ready:
+            step = self._step()
+            if step is None:
+                return 0
+            self._ready = step
+        count = min(len(buffer), len(self._ready))
+        buffer[:count] = self._ready[:count]
+        self._ready = self._ready[count:]
+        return count
+
+    def drain(self) -> None:
+        while self._ready or self._step() is not None:
+            self._ready = b""
+
+    def _step(self) -> bytes | None:
+        """The next inflated bytes; None at the clean end of the one gzip stream."""
+        while True:
+            if self._inflater.eof:
+                rest = self._inflater.unused_data or self._position < len(self._source)
+                if rest:
+                    raise _gzip_ends_badly()
+                return None
+            if not self._pending:
+                self._pending = bytes(self._source[self._position : self._position + self._CHUNK])
+                self._position += len(self._pending)
+                if not self._pending:
+                    raise _gzip_ends_badly()  # the data ends inside the stream
+            try:
+                out = self._inflater.decompress(self._pending, self._BLOCK)
+            except zlib.error as exc:
+                raise ArchiveError(
+                    CONTAINER,
+                    QT_TRANSLATE_NOOP("problems", "the archive's contents are not gzip data (%1)"),
+                    exc,
+                ) from None
+            self._pending = self._inflater.unconsumed_tail
+            self._total += len(out)
+            if self._total > self._cap:
+                raise ArchiveError(
+                    SIZE,
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "the archive inflates to more than %1 MB (a decompression bomb?); "
+                        "nothing was imported",
+                    ),
+                    self._cap // 1024**2,
+                )
+            if out:
+                return out
+
+
+def _gzip_ends_badly() -> ArchiveError:
+    return ArchiveError(
+        CONTAINER,
+        QT_TRANSLATE_NOOP("problems", "the archive's gzip data is cut short or has extra bytes"),
+    )
 
 
 def _check_member(info: tarfile.TarInfo, seen: dict[str, bytes], limits: Limits) -> None:

@@ -131,6 +131,10 @@ def parse_manifest(data: bytes) -> Manifest:
     members = [s.member for s in parsed]
     if len(set(members)) != len(members):
         raise _schema("manifest.json", "students: a member is listed twice")
+    numbers = [s.student_no for s in parsed if s.student_no]
+    if len(set(numbers)) != len(numbers):  # two files under one 学籍号 would merge two children
+        twice = next(n for n in numbers if numbers.count(n) > 1)
+        raise _schema("manifest.json", f"students: 学籍号 {twice} is listed twice")
     return Manifest(
         created_at=created_at,
         sender=sender,

@@ -18,6 +18,11 @@ MIN_ITERATIONS = 2
 DEFAULT_LANES = 4
 TARGET_SECONDS = 0.5
 MAX_ITERATIONS = 64
+# Upper bounds for parameters READ from a key file: a backup's vault.keys comes from a file
+# someone hands over, and Argon2id with 4 TiB or 2**40 passes would exhaust the PC before the
+# password could be refused. Calibration stays far below (64 MiB, ≤ 64 passes).
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_LANES = 16
 KEY_LENGTH = 32
 
 
@@ -45,6 +50,15 @@ class KdfParams:
             raise VaultFormatError(f"{where}: argon2id parameters are incomplete") from exc
         if params.memory_kib < 8 * params.lanes or params.iterations < 1 or params.lanes < 1:
             raise VaultFormatError(f"{where}: argon2id parameters are out of range")
+        if (
+            params.memory_kib > MAX_MEMORY_KIB
+            or params.iterations > MAX_ITERATIONS
+            or params.lanes > MAX_LANES
+        ):
+            raise VaultFormatError(
+                f"{where}: argon2id parameters are larger than CounselRoom ever writes (at most "
+                f"{MAX_MEMORY_KIB // 1024} MiB, {MAX_ITERATIONS} passes, {MAX_LANES} lanes)"
+            )
         return params
 
     def is_production_strength(self) -> bool:
