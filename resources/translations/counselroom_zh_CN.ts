@@ -365,7 +365,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../src/counselroom/ui/backup_schedule.py" line="+184"/>
+        <location filename="../../src/counselroom/ui/backup_schedule.py" line="+188"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -3741,7 +3741,7 @@ Close anyway?</source>
         <translation>所有检查均已通过。在您点击“导入”之前，不会导入任何内容。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -10544,17 +10544,22 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：无法读取（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/transfer_export.py" line="+142"/>
+        <location filename="../../src/counselroom/services/transfer_export.py" line="+164"/>
         <source>the passphrase needs at least %1 characters</source>
         <translation>口令至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/transfer_import.py" line="+110"/>
+        <location filename="../../src/counselroom/services/transfer_import.py" line="+59"/>
         <source>%1 is %2 MB, larger than any transfer archive</source>
         <translation>%1 大小为 %2 MB，超过了任何转接档案可能的大小</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+39"/>
+        <source>%1 changed since it was previewed: open it again and compare the sender&apos;s fingerprint again; nothing was imported</source>
+        <translation>%1 在预览之后已被更改：请重新打开，并再次核对发送学校的指纹；未导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>学籍号 %1 is %2 here but %3 in the archive: not merged (correct the 学籍号 in one of the schools, then import again)</source>
         <translation>学籍号 %1 在本校是 %2，在转接档案中却是 %3：未合并（请在其中一所学校更正学籍号后重新导入）</translation>
     </message>
@@ -10569,7 +10574,12 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>发送方 %1（指纹 %2）不在信任列表中：请通过电话与该校核对指纹，然后信任该发送方并重新导入；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/transfer/archive.py" line="+144"/>
+        <location line="+31"/>
+        <source>the archive&apos;s records break a rule of this vault (%1); nothing was imported</source>
+        <translation>转接档案中的记录违反了本数据库的规则（%1）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/counselroom/transfer/archive.py" line="+147"/>
         <source>the archive has no %1</source>
         <translation>转接档案中缺少 %1</translation>
     </message>
@@ -10609,12 +10619,22 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1 不是 JSON（%2）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>%1: the manifest lists %2 (%3), but the document is the file of %4 (%5)</source>
+        <translation>%1：清单列出的是 %2（%3），但文件内容是 %4（%5）的档案</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>not a transfer archive: the file does not begin as an age file does</source>
         <translation>不是转接档案：文件开头与 age 文件不符</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>the archive&apos;s passphrase protection asks for more memory than any archive CounselRoom makes (scrypt work factor %1, at most %2): not opened</source>
+        <translation>该转接档案的口令保护所需内存超出 CounselRoom 制作的任何档案（scrypt 强度参数 %1，最多 %2）：未打开</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the archive is protected by a passphrase: enter the passphrase</source>
         <translation>转接档案受口令保护：请输入口令</translation>
     </message>
@@ -10778,27 +10798,27 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：名片的签名不符（名片在制作后被修改过）</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/transfer/container.py" line="+60"/>
+        <location filename="../../src/counselroom/transfer/container.py" line="+70"/>
         <source>the archive&apos;s contents are damaged (tar: %1)</source>
         <translation>转接档案的内容已损坏（tar：%1）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+58"/>
         <source>the archive&apos;s contents are not gzip data (%1)</source>
         <translation>转接档案的内容不是 gzip 数据（%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the archive inflates to more than %1 MB (a decompression bomb?); nothing was imported</source>
         <translation>转接档案解压后超过 %1 MB（可能是解压炸弹）；未导入任何内容</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>the archive&apos;s gzip data is cut short or has extra bytes</source>
         <translation>转接档案的 gzip 数据不完整或有多余字节</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>the archive holds an absolute path: %1</source>
         <translation>转接档案中含有绝对路径：%1</translation>
     </message>
@@ -10838,7 +10858,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>转接档案的格式版本为 %1；本程序读取的是版本 %2（请更新 CounselRoom，或请发送方提供版本 %2 的转接档案）</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>%1 does not fit the archive format: %2</source>
         <translation>%1 不符合转接档案格式：%2</translation>
     </message>
@@ -10921,6 +10941,11 @@ Records written since the backup was made are not in it; the vault there now is 
         <location line="+1"/>
         <source>%1: %2: no record with id %3 in %4</source>
         <translation>%1：%2：%4 中没有编号为 %3 的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: plan version %3 is used twice</source>
+        <translation>%1：%2：辅导方案第 %3 版出现了两次</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -526,3 +526,21 @@ def test_disk_full_midway_leaves_no_partial_file_and_the_vault_intact(
     with vault.vault.read() as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == entries
     assert [p.name for p in vault.vault.layout.folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_backup_just_written_is_never_pruned(
+    vault: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PC's clock once ran a year ahead: that backup looks newest. Pruning to one must
+    still keep the backup just made, whatever time it carries."""
+    import counselroom.services.backups as backups
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    real = backups.utcnow
+    monkeypatch.setattr(backups, "utcnow", lambda: real() + timedelta(days=365))
+    ahead = backup_to_folder(vault, usb, keep=5).file
+    monkeypatch.setattr(backups, "utcnow", real)
+    now = backup_to_folder(vault, usb, keep=1)
+    assert now.file.exists() and now.deleted == (ahead.name,)
+    assert [p.name for p in usb.iterdir()] == [now.file.name]

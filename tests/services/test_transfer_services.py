@@ -266,3 +266,53 @@ def test_a_failed_write_leaves_no_file_and_the_vault_as_it_was(
     assert not target.exists()
     assert not folder.exists() or list(folder.iterdir()) == []  # no temporary file left
     assert counts(pair.sender) == before
+
+
+def test_a_failure_after_the_commit_keeps_the_recorded_archive(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a failed commit removes the file: if the record was committed and the chain
+    head's save after it failed, the archive the record names must stay."""
+    target = tmp_path / "out.crx"
+
+    def keys_not_saved() -> None:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(pair.sender.vault, "_save_keys", keys_not_saved)
+    with pytest.raises(OSError):
+        export(pair, target)
+    monkeypatch.undo()
+    assert target.exists()
+    with pair.sender.vault.read() as session:
+        assert session.scalar(select(func.count()).select_from(TransferRecord)) == 1
+
+
+def test_a_file_changed_since_the_preview_is_refused(pair: Pair, tmp_path: Path) -> None:
+    trust_card(pair.receiver, card_of(pair.sender))
+    target = export(pair, tmp_path / "out.crx")
+    previewed = preview_import(pair.receiver, target).sha256
+    export(pair, target)  # another archive put under the same name (new keys, other bytes)
+    before = counts(pair.receiver)
+    with pytest.raises(ArchiveError, match="changed since it was previewed"):
+        import_archive(pair.receiver, target, expected_sha256=previewed)
+    assert counts(pair.receiver) == before
+
+
+def test_a_database_rule_broken_by_an_archive_is_a_refusal(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    import counselroom.services.transfer_import as transfer_import
+
+    def clash(*_args: object) -> list[object]:
+        raise IntegrityError("INSERT …", {}, Exception("UNIQUE constraint failed: plans.version"))
+
+    trust_card(pair.receiver, card_of(pair.sender))
+    target = export(pair, tmp_path / "out.crx")
+    before = counts(pair.receiver)
+    monkeypatch.setattr(transfer_import, "import_students", clash)
+    with pytest.raises(ArchiveError, match="break a rule of this vault") as refused:
+        import_archive(pair.receiver, target)
+    assert refused.value.check == "schema"
+    assert counts(pair.receiver) == before

@@ -83,8 +83,9 @@ def valid_document() -> dict[str, Any]:
     for name, record in SECTIONS:
         base = _TARGET_IDS.get(name, 100)
         doc[name] = [_record(record, base - 1), _record(record, base + 500)]
-    # two results must not name one batch
+    # two results must not name one batch, two plans not share a version
     doc["screening_results"][1]["batch"]["id"] = 77
+    doc["plans"][1]["version"] = 2
     return doc
 
 
@@ -209,7 +210,9 @@ def test_a_mutated_value_is_refused_at_its_path_or_accepted_only_if_valid(
     leaves = _leaves(doc)
     path, field, holder = data.draw(st.sampled_from(leaves))
     holder[field.name] = value
-    if acceptable(field, value):
+    others = [p["version"] for p in doc["plans"] if p is not holder]
+    clash = path.startswith("plans[") and path.endswith("].version") and value in others
+    if acceptable(field, value) and not clash:
         check_student_document(doc, MEMBER)
     else:
         error = refused(doc)
@@ -313,6 +316,16 @@ def test_ids_are_unique_per_section_and_references_must_resolve() -> None:
     doc = valid_document()
     doc["screening_results"][1]["batch"]["id"] = doc["screening_results"][0]["batch"]["id"]
     assert "used twice" in str(refused(doc))
+
+
+def test_plan_versions_are_unique_in_a_document() -> None:
+    """The vault allows one plan per version and student: found here, not as a database
+    error halfway through an import."""
+    doc = valid_document()
+    assert len(doc["plans"]) >= 2
+    doc["plans"][1]["version"] = doc["plans"][0]["version"]
+    version = doc["plans"][0]["version"]
+    assert str(refused(doc)) == f"{MEMBER}: plans[1].version: plan version {version} is used twice"
 
 
 def test_text_length_is_capped_and_lone_surrogates_are_refused() -> None:

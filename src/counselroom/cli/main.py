@@ -192,7 +192,9 @@ def _add_transfer_parsers(
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--student", action="append", metavar="SID", help="学籍号 or id; repeatable")
     who.add_argument("--grade", help="every student of a grade, e.g. 9 or 初三")
-    who.add_argument("--all", action="store_true", help="every student with a file")
+    who.add_argument(
+        "--all", action="store_true", help="every student of the vault (a school merged away)"
+    )
     to = p.add_mutually_exclusive_group(required=True)
     to.add_argument("--to", type=Path, metavar="CARD", help="the receiving school's card file")
     to.add_argument(

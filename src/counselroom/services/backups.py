@@ -87,7 +87,7 @@ def backup_to_folder(ctx: Context, folder: Path, keep: int | None) -> BackupResu
     result = _backup(ctx, target, created)
     if keep is None:
         return result
-    return replace(result, deleted=_prune(folder, vault_id, keep))
+    return replace(result, deleted=_prune(folder, vault_id, keep, result.file))
 
 
 def _free_name(folder: Path, stem: str) -> str:
@@ -131,9 +131,12 @@ def folder_backups(folder: Path, vault_id: str) -> list[tuple[datetime, Path]]:
     return [(created, path) for created, _number, path in found]
 
 
-def _prune(folder: Path, vault_id: str, keep: int) -> tuple[str, ...]:
+def _prune(folder: Path, vault_id: str, keep: int, written: Path) -> tuple[str, ...]:
+    """Delete this vault's backups beyond the newest ``keep`` — never the one just written,
+    whatever time it carries (a PC clock that once ran ahead must not make it "the oldest")."""
     deleted = []
-    for _created, path in folder_backups(folder, vault_id)[keep:]:
+    others = [path for _created, path in folder_backups(folder, vault_id) if path != written]
+    for path in others[max(keep - 1, 0) :]:
         try:
             path.unlink()
         except OSError as exc:  # the new backup is written; an old one left is no failure

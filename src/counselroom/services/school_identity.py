@@ -38,7 +38,7 @@ class CardInfo:
     qr_payload: str  # the whole signed card (empty for a card of another school)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # a traceback must never print the private keys
 class OwnKeys:
     card: Card
     age_identity: str

@@ -124,11 +124,25 @@ def export_students(
             save_file(target, data)
             written = True
     except BaseException:
-        if written:  # the commit failed after the file was written: no archive without record
+        # The file was written but something failed after it: if the commit itself failed
+        # there is no record, and an archive without its record must not stay. (If only the
+        # chain head's save after the commit failed, the record exists: keep the file.)
+        if written and not _recorded(ctx, result.sha256):
             with contextlib.suppress(OSError):
                 target.unlink()
         raise
     return result
+
+
+def _recorded(ctx: Context, sha256: str) -> bool:
+    try:
+        with ctx.vault.read() as session:
+            found = session.scalar(
+                select(TransferRecord.id).where(TransferRecord.archive_sha256 == sha256)
+            )
+    except Exception:  # the vault cannot be read now: keep the file rather than lose it
+        return True
+    return found is not None
 
 
 def _checked_reasons(request: ExportRequest) -> tuple[str, str]:

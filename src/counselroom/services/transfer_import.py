@@ -15,12 +15,13 @@ must not merge two children's files). Importing the same archive again changes n
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counselroom.domain.errors import QT_TRANSLATE_NOOP, CounselRoomError
@@ -28,77 +29,25 @@ from counselroom.services.context import Context
 from counselroom.services.document_reasons import Reason
 from counselroom.services.roles import Permission
 from counselroom.services.school_cards import KEY_CHANGED, OWN, TRUSTED, standing, trust
-from counselroom.services.school_identity import CardInfo, own_keys
+from counselroom.services.school_identity import own_keys
 from counselroom.services.student_import import import_students, plan_imports
+from counselroom.services.transfer_preview import (
+    IMPORTED,
+    MERGED,
+    REFUSED,
+    UNCHANGED,
+    ImportPreview,
+    ImportResult,
+    IncomingStudent,
+)
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Student, TransferRecord, TransferStudent
 from counselroom.transfer.archive import MAX_ARCHIVE_BYTES, OpenedArchive, open_archive
 from counselroom.transfer.archive import needs_passphrase as _needs_passphrase
+from counselroom.transfer.errors import HASH, SCHEMA, SIZE, UNTRUSTED, ArchiveError
 from counselroom.transfer.errors import KEY_CHANGED as KEY_CHANGED_CHECK
-from counselroom.transfer.errors import SIZE, UNTRUSTED, ArchiveError
 from counselroom.transfer.manifest import ArchiveStudent
 from counselroom.transfer.student_schema import check_student_document
-
-IMPORTED, MERGED, UNCHANGED, REFUSED = "imported", "merged", "unchanged", "refused"
-
-
-@dataclass(frozen=True)
-class IncomingStudent:
-    member: str
-    student_no: str | None
-    name: str
-    grade_level: int | None
-    class_label: str
-    outcome: str  # IMPORTED, MERGED, UNCHANGED or REFUSED
-    student_id: int | None  # here: the local student (after an import, the new one)
-    notes: tuple[str, ...]  # conflicts kept local, or why the student was refused
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    sender: CardInfo
-    standing: str  # school_cards.TRUSTED, UNKNOWN, KEY_CHANGED or OWN
-    resembles: str  # KEY_CHANGED: the trusted school whose name this card carries
-    method: str
-    created_at: datetime
-    purpose: str
-    consent_ref: str
-    sha256: str
-    students: tuple[IncomingStudent, ...]
-
-    def count(self, outcome: str) -> int:
-        return sum(1 for s in self.students if s.outcome == outcome)
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    preview: ImportPreview
-    transfer_id: int | None  # None: nothing was written (a dry run, or nothing new)
-    trusted_now: bool  # the sender's card was added to the trust list by this import
-
-    def to_json(self) -> dict[str, object]:
-        """The CLI's `import --json` object (DESIGN.md: imported, merged, refused, students)."""
-        p = self.preview
-        return {
-            "imported": p.count(IMPORTED),
-            "merged": p.count(MERGED),
-            "unchanged": p.count(UNCHANGED),
-            "refused": p.count(REFUSED),
-            "transfer_id": self.transfer_id,
-            "sender": {"name": p.sender.name, "fingerprint": p.sender.fingerprint},
-            "sender_trusted_now": self.trusted_now,
-            "sha256": p.sha256,
-            "students": [
-                {
-                    "student_no": s.student_no,
-                    "name": s.name,
-                    "outcome": s.outcome,
-                    "id": s.student_id,
-                    "notes": list(s.notes),
-                }
-                for s in p.students
-            ],
-        }
 
 
 def read_archive(path: Path) -> bytes:
@@ -135,10 +84,24 @@ def import_archive(
     *,
     trust_sender: bool = False,
     dry_run: bool = False,
+    expected_sha256: str | None = None,
 ) -> ImportResult:
+    """Check and import ``path``. ``expected_sha256``: the archive the user previewed (and
+    whose sender he compared and trusted) — a file replaced on the USB drive or the shared
+    folder since then is refused rather than trusted."""
     ctx.require(Permission.EXPORT)
     ctx.require(Permission.EDIT_CASES)
     data = read_archive(path)
+    if expected_sha256 is not None and hashlib.sha256(data).hexdigest() != expected_sha256:
+        raise ArchiveError(
+            HASH,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "%1 changed since it was previewed: open it again and compare the sender's "
+                "fingerprint again; nothing was imported",
+            ),
+            path.name,
+        )
     if dry_run:
         with ctx.vault.read() as session:
             preview = _evaluate(session, data, passphrase)[1]
@@ -292,7 +255,17 @@ def _write(
     sender = opened.manifest.sender.fingerprint
     accepted = [s for s in preview.students if s.outcome != REFUSED]
     documents = [opened.documents[s.member] for s in accepted]
-    outcomes = iter(import_students(session, documents, sender, ctx.actor.user_id))
+    try:
+        outcomes = iter(import_students(session, documents, sender, ctx.actor.user_id))
+    except IntegrityError as exc:  # a rule of the vault the schema check did not foresee
+        raise ArchiveError(
+            SCHEMA,
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the archive's records break a rule of this vault (%1); nothing was imported",
+            ),
+            str(exc.orig),
+        ) from None
     done: list[IncomingStudent] = []
     for student in preview.students:
         if student.outcome == REFUSED:
@@ -338,3 +311,18 @@ def _write(
         detail=" ".join(f"{k}={v}" for k, v in counts.items()) + f" sha256={opened.sha256[:16]}",
     )
     return ImportResult(final, record.id, trusted_now)
+
+
+__all__ = [
+    "IMPORTED",
+    "MERGED",
+    "REFUSED",
+    "UNCHANGED",
+    "ImportPreview",
+    "ImportResult",
+    "IncomingStudent",
+    "import_archive",
+    "needs_passphrase",
+    "preview_import",
+    "read_archive",
+]

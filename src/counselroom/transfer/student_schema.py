@@ -61,6 +61,7 @@ NOT_DATETIME = QT_TRANSLATE_NOOP("problems", "%1: %2: expected a date-time (YYYY
 NOT_A_CHOICE = QT_TRANSLATE_NOOP("problems", "%1: %2: expected one of %3")
 DUPLICATE_ID = QT_TRANSLATE_NOOP("problems", "%1: %2: id %3 is used twice in %4")
 UNKNOWN_REF = QT_TRANSLATE_NOOP("problems", "%1: %2: no record with id %3 in %4")
+DUPLICATE_VERSION = QT_TRANSLATE_NOOP("problems", "%1: %2: plan version %3 is used twice")
 WRONG_FORMAT = QT_TRANSLATE_NOOP("problems", "%1: not a CounselRoom student document")
 WRONG_VERSION = QT_TRANSLATE_NOOP(
     "problems", "%1: student document version %2, this program reads version %3"
@@ -121,9 +122,20 @@ class _Checker:
         self.record(obj["student"], _STUDENT, "student")
         for name, plan in _SECTIONS:
             self.records(obj[name], plan, name, MAX_RECORDS)
+        self.plan_versions(obj["plans"])
         for path, target, value in self.refs:
             if value not in self.ids.get(target, set()):
                 raise self.fail(UNKNOWN_REF, path, value, target)
+
+    def plan_versions(self, plans: object) -> None:
+        """A student's plan versions are unique (the vault's constraint): a document with one
+        version twice is refused here, not by a database error halfway through the import."""
+        seen: set[object] = set()
+        for index, plan in enumerate(plans if isinstance(plans, list) else []):
+            version = plan.get("version") if isinstance(plan, dict) else None
+            if version in seen:
+                raise self.fail(DUPLICATE_VERSION, f"plans[{index}].version", version)
+            seen.add(version)
 
     def keys(self, obj: Mapping[str, object], expected: tuple[str, ...], path: str) -> None:
         for key in obj:

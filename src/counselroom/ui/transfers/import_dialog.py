@@ -184,7 +184,9 @@ class ImportDialog(QDialog):
         trust = preview.standing in (UNKNOWN, KEY_CHANGED) and self.compared.isChecked()
         self._say(self.tr("Importing…"))
         return self._run(
-            lambda ctx: import_archive(ctx, path, passphrase, trust_sender=trust),
+            lambda ctx: import_archive(
+                ctx, path, passphrase, trust_sender=trust, expected_sha256=preview.sha256
+            ),
             self._imported,
             self.tr("Not imported: %1"),
         )
