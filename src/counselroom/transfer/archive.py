@@ -46,7 +46,7 @@ from counselroom.transfer.manifest import (
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 MANIFEST, SIGNATURE_MEMBER = "manifest.json", "manifest.sig"
-MAX_ARCHIVE_BYTES = 256 * 1024**2  # the file (a 5,000-student school is ~8 MB); Limits caps the rest
+MAX_ARCHIVE_BYTES = 256 * 1024**2  # the file (a 5,000-student school: 8 MB); Limits: the rest
 MIN_PASSPHRASE = 10
 # age calibrates scrypt to about a second on the sending PC (2**18-2**20 on school PCs); 2**20
 # needs 1 GiB. A larger factor is refused before scrypt runs (see _check_work_factor).
