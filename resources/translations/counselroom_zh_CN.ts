@@ -10579,7 +10579,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>转接档案中的记录违反了本数据库的规则（%1）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/transfer/archive.py" line="+147"/>
+        <location filename="../../src/counselroom/transfer/archive.py" line="+137"/>
         <source>the archive has no %1</source>
         <translation>转接档案中缺少 %1</translation>
     </message>
@@ -10624,7 +10624,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：清单列出的是 %2（%3），但文件内容是 %4（%5）的档案</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/counselroom/transfer/age_layer.py" line="+34"/>
         <source>not a transfer archive: the file does not begin as an age file does</source>
         <translation>不是转接档案：文件开头与 age 文件不符</translation>
     </message>

@@ -38,7 +38,8 @@ from archive_crafting import (
     tar_of,
 )
 from counselroom.domain.errors import QT_TRANSLATE_NOOP
-from counselroom.transfer.archive import Outgoing, needs_passphrase, open_archive
+from counselroom.transfer.age_layer import needs_passphrase
+from counselroom.transfer.archive import Outgoing, open_archive
 from counselroom.transfer.cards import signed_body
 from counselroom.transfer.container import Limits
 from counselroom.transfer.errors import (

@@ -25,7 +25,8 @@ from archive_crafting import (
     seal_for,
     seal_with_passphrase,
 )
-from counselroom.transfer.archive import needs_passphrase, seal
+from counselroom.transfer.age_layer import needs_passphrase
+from counselroom.transfer.archive import seal
 from counselroom.transfer.cards import (
     MAX_CARD_BYTES,
     Card,

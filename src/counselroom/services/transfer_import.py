@@ -42,8 +42,8 @@ from counselroom.services.transfer_preview import (
 )
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Student, TransferRecord, TransferStudent
+from counselroom.transfer.age_layer import needs_passphrase as _needs_passphrase
 from counselroom.transfer.archive import MAX_ARCHIVE_BYTES, OpenedArchive, open_archive
-from counselroom.transfer.archive import needs_passphrase as _needs_passphrase
 from counselroom.transfer.errors import HASH, SCHEMA, SIZE, UNTRUSTED, ArchiveError
 from counselroom.transfer.errors import KEY_CHANGED as KEY_CHANGED_CHECK
 from counselroom.transfer.manifest import ArchiveStudent
