@@ -16,3 +16,14 @@ def test_a_reason_is_translated_and_filled_and_plain_text_kept() -> None:
     assert translated != template  # the catalogue has it (window tests run in zh_CN)
     assert note_text(Reason(template, 0, 3)) == fill(translated, "0", "3")
     assert note_text("a plain note") == "a plain note"
+
+
+def test_coded_values_read_as_the_file_windows_words() -> None:
+    template = "file state here %1, at the sender %2"
+    shown = note_text(Reason(template, "open", "closed"))
+    assert shown == fill(
+        QCoreApplication.translate("problems", template),
+        QCoreApplication.translate("StudentFileLabels", "file open"),
+        QCoreApplication.translate("StudentFileLabels", "file closed"),
+    )
+    assert "open" not in shown

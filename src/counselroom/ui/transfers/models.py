@@ -15,6 +15,7 @@ from counselroom.transfer.cards import spoken
 from counselroom.ui.areas.table_kit import OVERDUE_COLOUR, RowTableModel
 from counselroom.ui.i18n import fill
 from counselroom.ui.problem_text import message_text
+from counselroom.ui.student_file import labels as file_labels
 from counselroom.ui.transfers.texts import (
     direction_label,
     local_time_text,
@@ -174,7 +175,18 @@ class IncomingModel(RowTableModel[IncomingStudent]):
         return super().data(index, role)
 
 
+# Notes whose values are codes: shown as the words the file window uses for them
+_CODED_NOTES = {
+    "file state here %1, at the sender %2": file_labels.file_state,
+    "gender here %1, at the sender %2": file_labels.gender,
+}
+
+
 def note_text(note: str) -> str:
     """A preview note in the window's language: a Reason keeps its template and values."""
     template = getattr(note, "template", "")
-    return message_text(template, getattr(note, "args", ()), note)
+    args = tuple(getattr(note, "args", ()))
+    words = _CODED_NOTES.get(template)
+    if words is not None:
+        args = tuple(words(code) or code for code in args)
+    return message_text(template, args, note)
