@@ -48,11 +48,13 @@ def prompter() -> Iterator[dialogs.ScriptedPrompter]:
 @pytest.fixture
 def open_group(qtbot: QtBot, sample_vault: SampleVault) -> Iterator[Opener]:
     handles: list[SessionHandle] = []
+    pages: list[SettingsPage] = []  # the window's page stack owns a page; here the test must
 
     def opener(user: str, password: str) -> InstitutionsGroup:
         handle = SessionHandle(auth.login(sample_vault.folder, user, password))
         handles.append(handle)
         page = SettingsPage(handle)
+        pages.append(page)  # else the garbage collector may delete it, and the group with it
         qtbot.addWidget(page)
         page.show()
         group = page.institutions_group
