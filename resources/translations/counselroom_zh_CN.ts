@@ -3422,7 +3422,7 @@ Close anyway?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../src/counselroom/ui/transfers/models.py" line="+82"/>
+        <location filename="../../src/counselroom/ui/transfers/models.py" line="+83"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -10958,7 +10958,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：学生文档版本为 %2，本程序读取的是版本 %3</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/student_import_work.py" line="+35"/>
+        <location filename="../../src/counselroom/services/student_import_work.py" line="+36"/>
         <source>file state here %1, at the sender %2</source>
         <translation>档案状态：本校 %1，转出学校 %2</translation>
     </message>

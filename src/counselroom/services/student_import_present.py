@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from counselroom.services.student_import_rows import origin_key
 from counselroom.storage.models import Base, Institution, Student
-from counselroom.transfer.student_records import LEAVE, RETURN, SECTIONS
+from counselroom.transfer.student_records import SECTIONS
+from counselroom.transfer.student_records_care import LEAVE, RETURN
 
 CHUNK = 500  # values in one IN (...): well under SQLite's bound-parameter limit
 _T = TypeVar("_T")

@@ -26,7 +26,8 @@ from counselroom.services.student_import_present import (
 )
 from counselroom.services.student_import_rows import Item, count_records
 from counselroom.storage.models import Student
-from counselroom.transfer.student_records import LEAVE, RETURN, SECTIONS
+from counselroom.transfer.student_records import SECTIONS
+from counselroom.transfer.student_records_care import LEAVE, RETURN
 
 IMPORTED, MERGED, UNCHANGED = "imported", "merged", "unchanged"
 # What differs between the file here and the sender's: one template per field, so the window

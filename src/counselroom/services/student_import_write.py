@@ -22,7 +22,8 @@ from counselroom.services.student_import_work import Work
 from counselroom.storage.base import Base, utcnow
 from counselroom.storage.models import Leave, Student
 from counselroom.transfer.student_fields import OBJECT, Record
-from counselroom.transfer.student_records import BATCH, INSTITUTION, RETURN, SECTIONS, STUDENT
+from counselroom.transfer.student_records import BATCH, SECTIONS, STUDENT
+from counselroom.transfer.student_records_care import INSTITUTION, RETURN
 
 # One row waiting for its table's INSERT: (index of its work, its record, its column values).
 _Entry = tuple[int, Item, dict[str, object]]

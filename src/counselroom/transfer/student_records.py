@@ -10,21 +10,15 @@ from __future__ import annotations
 from counselroom.storage.models.choices import (
     CLOSURE_REASONS,
     CONCERN_SOURCES,
-    CONSENT_METHODS,
-    CONSENT_PURPOSES,
     DOCUMENT_ACTIONS,
     EVIDENCE_KINDS,
     FILE_STATES,
     GENDERS,
     GRADE_MAX,
     GRADE_MIN,
-    INSTITUTION_KINDS,
     INSTRUMENTS,
-    LEAVE_STATES,
     NOTIFY_METHODS,
     PARENT_CONTACT_KINDS,
-    REFERRAL_STATES,
-    REFERRAL_URGENCIES,
     RISK_CHECKS,
     SESSION_KINDS,
     SESSION_MODES,
@@ -49,6 +43,7 @@ from counselroom.transfer.student_fields import (
     text,
     whole,
 )
+from counselroom.transfer.student_records_care import CONSENT, LEAVE, REFERRAL
 
 HEAD_TEACHER = Record("staff", (text("name"), text("phone")))
 
@@ -206,106 +201,6 @@ SESSION = Record(
         moment("updated_at", True),
         children("amendments", AMENDMENT),
         children("break_glass", BREAK_GLASS),
-    ),
-)
-CONSENT = Record(
-    "consents",
-    (
-        id_field(),
-        choice("purpose", CONSENT_PURPOSES),
-        text("guardian_name"),
-        text("relation"),
-        choice("method", CONSENT_METHODS),
-        Field("given", BOOL),
-        day("on"),
-        text("text_version"),
-        text("witness", True),
-        day("withdrawn_on", True),
-        text("reference", True),
-        author("recorded_by"),
-        moment("created_at"),
-        Field("by_student", BOOL),
-        text("withdrawal_note", True),
-    ),
-)
-# No "id" and no deleted_at: an institution is the receiving school's list, matched by kind+name.
-INSTITUTION = Record(
-    "institutions",
-    (
-        choice("kind", INSTITUTION_KINDS),
-        text("name"),
-        text("department"),
-        text("address"),
-        text("phone"),
-        text("contact"),
-        text("green_channel_contact"),
-        text("hours"),
-    ),
-)
-REFERRAL_EVENT = Record(
-    "referral_events",
-    (
-        id_field(),
-        choice("state", REFERRAL_STATES),
-        moment("at"),
-        author("by"),
-        text("note"),
-        day("on"),
-    ),
-)
-REFERRAL = Record(
-    "referrals",
-    (
-        id_field(),
-        Field("institution", OBJECT, column="institution_id", record=INSTITUTION),
-        text("reason"),
-        choice("urgency", REFERRAL_URGENCIES),
-        choice("state", REFERRAL_STATES),
-        day("proposed_on"),
-        ref("consent", "consents"),
-        day("sent_on", True),
-        day("seen_on", True),
-        day("feedback_on", True),
-        text("feedback_text", True),
-        text("diagnosis_received", True),
-        text("treatment", True),
-        text("advice", True),
-        day("closed_on", True),
-        author("created_by"),
-        moment("created_at"),
-        children("events", REFERRAL_EVENT),
-    ),
-)
-RETURN = Record(
-    "returns",
-    (
-        id_field(),
-        day("application_on", True),
-        text("recovery_certificate", True),
-        text("missing_certificate_reason", True),
-        text("assessment"),
-        day("meeting_on", True),
-        text("return_plan"),
-        text("watchers"),
-        text("session_frequency"),
-        day("returned_on"),
-        day("close_follow_up_until", True),
-        author("created_by"),
-        moment("created_at"),
-    ),
-)
-LEAVE = Record(
-    "leaves",
-    (
-        id_field(),
-        choice("state", LEAVE_STATES),
-        day("start_on"),
-        day("expected_return_on", True),
-        text("certificate"),
-        text("reason"),
-        author("created_by"),
-        moment("created_at"),
-        children("returns", RETURN, max_items=1),  # one return per leave (unique leave_id)
     ),
 )
 PARENT_CONTACT = Record(
