@@ -10539,7 +10539,7 @@ Records written since the backup was made are not in it; the vault there now is 
     </message>
     <message>
         <location filename="../../src/counselroom/services/school_cards.py" line="+55"/>
-        <location filename="../../src/counselroom/transfer/backup_reader.py" line="+117"/>
+        <location filename="../../src/counselroom/transfer/backup_reader.py" line="+118"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1：无法读取（%2）</translation>
     </message>
@@ -10549,12 +10549,12 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>口令至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/services/transfer_import.py" line="+59"/>
+        <location filename="../../src/counselroom/services/transfer_import.py" line="+60"/>
         <source>%1 is %2 MB, larger than any transfer archive</source>
         <translation>%1 大小为 %2 MB，超过了任何转接档案可能的大小</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>%1 changed since it was previewed: open it again and compare the sender&apos;s fingerprint again; nothing was imported</source>
         <translation>%1 在预览之后已被更改：请重新打开，并再次核对发送学校的指纹；未导入任何内容</translation>
     </message>
@@ -10624,7 +10624,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：清单列出的是 %2（%3），但文件内容是 %4（%5）的档案</translation>
     </message>
     <message>
-        <location filename="../../src/counselroom/transfer/age_layer.py" line="+34"/>
+        <location filename="../../src/counselroom/transfer/age_layer.py" line="+35"/>
         <source>not a transfer archive: the file does not begin as an age file does</source>
         <translation>不是转接档案：文件开头与 age 文件不符</translation>
     </message>
@@ -10682,12 +10682,12 @@ Records written since the backup was made are not in it; the vault there now is 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>%1: not a CounselRoom backup file</source>
         <translation>%1：不是 CounselRoom 备份文件</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>%1: the file is truncated or damaged (was the copy interrupted?)</source>
         <translation>%1：文件不完整或已损坏（复制是否被中断？）</translation>
     </message>
@@ -10697,7 +10697,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>%1：内部文件 %2 的路径不是本程序会写入的路径</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1: the member %2 is not a plain file</source>
         <translation>%1：内部文件 %2 不是普通文件</translation>
     </message>
@@ -10818,7 +10818,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>转接档案的 gzip 数据不完整或有多余字节</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>the archive holds an absolute path: %1</source>
         <translation>转接档案中含有绝对路径：%1</translation>
     </message>
@@ -10828,7 +10828,7 @@ Records written since the backup was made are not in it; the vault there now is 
         <translation>转接档案中含有带“..”的路径：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>the archive holds %1, which is not a plain file</source>
         <translation>转接档案中的 %1 不是普通文件</translation>
     </message>

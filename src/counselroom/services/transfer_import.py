@@ -42,6 +42,7 @@ from counselroom.services.transfer_preview import (
 )
 from counselroom.storage.base import utcnow
 from counselroom.storage.models import Student, TransferRecord, TransferStudent
+from counselroom.transfer.age_layer import HEADER_BYTES
 from counselroom.transfer.age_layer import needs_passphrase as _needs_passphrase
 from counselroom.transfer.archive import MAX_ARCHIVE_BYTES, OpenedArchive, open_archive
 from counselroom.transfer.errors import HASH, SCHEMA, SIZE, UNTRUSTED, ArchiveError
@@ -66,7 +67,14 @@ def read_archive(path: Path) -> bytes:
 
 
 def needs_passphrase(path: Path) -> bool:
-    return _needs_passphrase(read_archive(path))
+    """Whether ``path`` asks for a passphrase: the age header says so, in its first bytes —
+    the archive itself is read once, by the preview or the import."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEADER_BYTES)
+    except OSError as exc:
+        raise CounselRoomError(f"{path}: cannot be read ({exc.strerror})") from None
+    return _needs_passphrase(head)
 
 
 def preview_import(ctx: Context, path: Path, passphrase: str | None = None) -> ImportPreview:

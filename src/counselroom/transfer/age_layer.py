@@ -11,6 +11,7 @@ from counselroom.transfer.errors import DECRYPT, RECIPIENT, ArchiveError
 from counselroom.transfer.manifest import METHOD_CARD, METHOD_PASSPHRASE
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
+HEADER_BYTES = 64 * 1024  # where the header's stanzas are looked for: ours take a few hundred
 # age calibrates scrypt to about a second on the sending PC (2**18-2**20 on school PCs); 2**20
 # needs 1 GiB. A larger factor is refused before scrypt runs (see _check_work_factor).
 MAX_SCRYPT_LOG_N = 20
@@ -35,8 +36,8 @@ def _stanzas(data: bytes) -> list[list[str]]:
                 "problems", "not a transfer archive: the file does not begin as an age file does"
             ),
         )
-    end = data.find(b"\n---", 0, 64 * 1024)
-    lines = data[len(AGE_MAGIC) : end if end > 0 else 64 * 1024].split(b"\n")
+    end = data.find(b"\n---", 0, HEADER_BYTES)
+    lines = data[len(AGE_MAGIC) : end if end > 0 else HEADER_BYTES].split(b"\n")
     return [
         line.decode("ascii", "replace").split()[1:]
         for line in lines

@@ -33,6 +33,7 @@ from counselroom.transfer.backup_file import (
     MemberInfo,
     refuse,
 )
+from counselroom.transfer.container import is_plain_file
 from counselroom.transfer.errors import ArchiveError
 from counselroom.vault.atomic import OWNER_ONLY_FILE
 
@@ -144,8 +145,7 @@ def _check_member(file: Path, member: tarfile.TarInfo, seen: list[str]) -> None:
         raise _refuse(
             file, QT_TRANSLATE_NOOP("problems", "%1: the member %2 has a path we never write"), name
         )
-    # isreg() also admits GNU sparse members, which read back as more bytes than they hold
-    if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
+    if not is_plain_file(member):
         raise _refuse(
             file, QT_TRANSLATE_NOOP("problems", "%1: the member %2 is not a plain file"), name
         )

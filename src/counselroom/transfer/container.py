@@ -151,6 +151,12 @@ def _gzip_ends_badly() -> ArchiveError:
     )
 
 
+def is_plain_file(info: tarfile.TarInfo) -> bool:
+    """A regular file and nothing else. tarfile's isreg() also admits GNU sparse members, which
+    read back as far more zeros than the file holds (archives and backups both refuse them)."""
+    return info.type in (tarfile.REGTYPE, tarfile.AREGTYPE) and not info.issparse()
+
+
 def _check_member(info: tarfile.TarInfo, seen: dict[str, bytes], limits: Limits) -> None:
     name = info.name
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
@@ -161,9 +167,7 @@ def _check_member(info: tarfile.TarInfo, seen: dict[str, bytes], limits: Limits)
         raise ArchiveError(
             PATH, QT_TRANSLATE_NOOP("problems", 'the archive holds a path with "..": %1'), name
         )
-    # tarfile's isreg() also admits GNU sparse members, which read back as far more zeros than
-    # the archive holds: only plain regular files pass
-    if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or info.issparse():
+    if not is_plain_file(info):
         raise ArchiveError(
             PATH,
             QT_TRANSLATE_NOOP("problems", "the archive holds %1, which is not a plain file"),
